@@ -1,0 +1,4 @@
+export * from './fen';
+export * from './decimal';
+export * from './format';
+export * from './ratio';

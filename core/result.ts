@@ -1,0 +1,36 @@
+// Errors cross every boundary (engine ⇄ renderer, engine ⇄ CLI) as values, never as throws.
+
+export const ERROR_CODES = [
+  'bad_input', // the caller sent something the contract does not allow
+  'unknown_channel',
+  'not_found',
+  'conflict', // e.g. the same file imported twice
+  'cancelled',
+  'db_newer_version', // the database was written by a newer workbench
+  'db_unreadable', // corrupt, locked or not a database
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type AppError = { code: ErrorCode; message: string; details?: unknown };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function ok<T>(value: T): Reply<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, details?: unknown): Reply<never> {
+  return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
+}
+
+/** An error that carries a code; handlers throw it and the dispatcher turns it into a Reply. */
+export class CodedError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'CodedError';
+  }
+}
