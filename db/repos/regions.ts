@@ -1,0 +1,60 @@
+// Regions (GB/T 2260) and the code-change crosswalk.
+import type Database from 'better-sqlite3';
+import type { CodeChange, RegionInfo } from '../../core/ipc/schemas';
+
+export type NewRegion = RegionInfo & { urbanRural: 'urban' | 'rural' | null };
+
+export function insertRegions(db: Database.Database, regions: readonly NewRegion[]): void {
+  const stmt = db.prepare(
+    `INSERT INTO region (code, name, short_name, level, kind, parent_code, dev_tier, urban_rural, valid_from, valid_to)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // Parents first, so the foreign key holds row by row.
+  const order = { province: 0, prefecture: 1, county: 2 } as const;
+  for (const r of [...regions].sort((a, b) => order[a.level] - order[b.level])) {
+    stmt.run(r.code, r.name, r.shortName, r.level, r.kind, r.parentCode, r.devTier, r.urbanRural, r.validFrom, r.validTo);
+  }
+}
+
+export function insertCodeChanges(db: Database.Database, changes: readonly (CodeChange & { note?: string })[]): void {
+  const stmt = db.prepare('INSERT INTO region_code_change (old_code, new_code, effective_date, kind, share, note) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const c of changes) stmt.run(c.oldCode, c.newCode, c.effectiveDate, c.kind, c.share, c.note ?? null);
+}
+
+type RegionRow = { code: string; name: string; short_name: string; level: RegionInfo['level']; kind: string; parent_code: string | null; dev_tier: number | null; valid_from: string | null; valid_to: string | null };
+
+function toInfo(r: RegionRow): RegionInfo {
+  return { code: r.code, name: r.name, shortName: r.short_name, level: r.level, kind: r.kind, parentCode: r.parent_code, devTier: r.dev_tier, validFrom: r.valid_from, validTo: r.valid_to };
+}
+
+export function listRegions(db: Database.Database): RegionInfo[] {
+  return (db.prepare('SELECT * FROM region ORDER BY code').all() as RegionRow[]).map(toInfo);
+}
+
+export function getRegion(db: Database.Database, code: string): RegionInfo | undefined {
+  const row = db.prepare('SELECT * FROM region WHERE code = ?').get(code) as RegionRow | undefined;
+  return row && toInfo(row);
+}
+
+export function listCodeChanges(db: Database.Database): CodeChange[] {
+  return db
+    .prepare('SELECT old_code AS oldCode, new_code AS newCode, effective_date AS effectiveDate, kind, share FROM region_code_change ORDER BY effective_date, old_code')
+    .all() as CodeChange[];
+}
+
+/**
+ * The codes whose facts make up `code` on its current boundary: itself (share 1) and, through
+ * the crosswalk, every predecessor with the product of shares along the way.
+ */
+export function boundarySources(db: Database.Database, code: string): { code: string; share: number; via: CodeChange | null }[] {
+  const out: { code: string; share: number; via: CodeChange | null }[] = [{ code, share: 1, via: null }];
+  const stmt = db.prepare('SELECT old_code AS oldCode, new_code AS newCode, effective_date AS effectiveDate, kind, share FROM region_code_change WHERE new_code = ?');
+  for (let i = 0; i < out.length; i++) {
+    const current = out[i]!;
+    for (const c of stmt.all(current.code) as CodeChange[]) {
+      if (out.some((o) => o.code === c.oldCode)) continue; // a cycle in bad data must not loop forever
+      out.push({ code: c.oldCode, share: current.share * c.share, via: c });
+    }
+  }
+  return out;
+}
