@@ -1,0 +1,108 @@
+// The workbench shell: connects to the engine, loads the region tree, keeps the user's choices
+// (language, unit, region, year, scope, divisor) and lays out header, tree and view.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { EngineClient } from '../../core/ipc/client';
+import type { Output } from '../../core/ipc/contracts';
+import type { MoneyUnit } from '../../core/money/fen';
+import type { AppError } from '../../core/result';
+import { EngineContext } from './bridge/engine-context';
+import { connectEngine } from './bridge/connect';
+import { ErrorBanner } from './components/ErrorBanner';
+import { RegionTree } from './components/RegionTree';
+import { Segmented } from './components/Segmented';
+import { HomeView, type HomeSelection } from './features/home/HomeView';
+import { I18nContext, makeTranslate, unitLabel } from './i18n/i18n';
+import type { Lang } from './i18n/messages';
+import { loadPrefs, savePrefs, type Prefs } from './prefs';
+
+type Boot =
+  | { status: 'connecting' }
+  | { status: 'failed'; error: AppError }
+  | { status: 'ready'; engine: EngineClient; info: Output<'app.info'>; tree: Output<'regions.tree'> };
+
+export function App() {
+  const [prefs, setPrefs] = useState<Prefs>(loadPrefs);
+  const [boot, setBoot] = useState<Boot>({ status: 'connecting' });
+  const [lost, setLost] = useState<string | null>(null);
+  const i18n = useMemo(() => ({ lang: prefs.lang, t: makeTranslate(prefs.lang) }), [prefs.lang]);
+  const { t } = i18n;
+
+  useEffect(() => {
+    document.documentElement.lang = prefs.lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('appTitle');
+  }, [prefs.lang, t]);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const engine = await connectEngine((why) => setLost(why));
+        const [info, tree] = await Promise.all([engine.call('app.info', {}), engine.call('regions.tree', {})]);
+        if (cancelled) return;
+        if (!info.ok) return setBoot({ status: 'failed', error: info.error });
+        if (!tree.ok) return setBoot({ status: 'failed', error: tree.error });
+        setBoot({ status: 'ready', engine, info: info.value, tree: tree.value });
+      } catch (e) {
+        if (!cancelled) setBoot({ status: 'failed', error: { code: 'internal', message: (e as Error).message } });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const update = useCallback((p: Partial<Prefs>) => setPrefs((prev) => savePrefs({ ...prev, ...p })), []);
+
+  // Default region: the first province (the demo province on a fresh install).
+  const regions = boot.status === 'ready' ? boot.tree.regions : [];
+  const regionCode = prefs.regionCode && regions.some((r) => r.code === prefs.regionCode) ? prefs.regionCode : (regions.find((r) => r.level === 'province')?.code ?? regions[0]?.code ?? null);
+  const region = regions.find((r) => r.code === regionCode);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <div className="app">
+        <header className="app-header">
+          <div className="brand">
+            <h1>{t('appTitle')}</h1>
+            <span className="subtitle">{t('appSubtitle')}</span>
+            {boot.status === 'ready' && boot.info.synthetic && (
+              <span className="badge badge-synthetic" data-testid="synthetic-badge" title={t('syntheticNotice')}>
+                {t('syntheticBadge')}
+              </span>
+            )}
+          </div>
+          <div className="header-controls">
+            <Segmented testId="unit-switch" label={t('unit')} value={prefs.unit} onChange={(unit: MoneyUnit) => update({ unit })} options={(['元', '万元', '亿元'] as const).map((u) => ({ value: u, label: unitLabel(u, prefs.lang) }))} />
+            <Segmented testId="lang-switch" label={t('language')} value={prefs.lang} onChange={(lang: Lang) => update({ lang })} options={[{ value: 'zh', label: '中文' }, { value: 'en', label: 'English' }]} />
+          </div>
+        </header>
+        {lost && <ErrorBanner error={{ code: 'internal', message: t('engineLost', { why: lost }) }} />}
+        {boot.status === 'connecting' && <div className="boot">{t('connecting')}</div>}
+        {boot.status === 'failed' && <ErrorBanner error={boot.error} />}
+        {boot.status === 'ready' && (
+          <EngineContext.Provider value={boot.engine}>
+            {boot.info.synthetic && (
+              <div className="synthetic-notice" data-testid="synthetic-notice">
+                {t('syntheticNotice')}
+              </div>
+            )}
+            <div className="layout">
+              <aside className="sidebar">
+                <RegionTree regions={regions} selected={regionCode} onSelect={(code) => update({ regionCode: code })} />
+              </aside>
+              {region && (
+                <HomeView
+                  region={region}
+                  unit={prefs.unit}
+                  selection={{ regionCode: region.code, year: prefs.year, scope: prefs.scope, divisor: prefs.divisor }}
+                  onChange={(s: Partial<HomeSelection>) => update(s)}
+                />
+              )}
+            </div>
+            <footer className="app-footer">{t('footerVersion', { version: boot.info.appVersion, schema: boot.info.schemaVersion })} · {boot.info.databaseFile}</footer>
+          </EngineContext.Provider>
+        )}
+      </div>
+    </I18nContext.Provider>
+  );
+}

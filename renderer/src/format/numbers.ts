@@ -1,0 +1,26 @@
+// Display formatting of exact values. Everything arrives exact (分, persons, ratios of BigInts)
+// and is rounded here, once, half away from zero like the statistical bulletins.
+import { formatRatio, type Ratio } from '../../../core/money';
+import { FEN_PER_UNIT, type Fen, type MoneyUnit } from '../../../core/money/fen';
+
+export function money(fen: Fen | null, unit: MoneyUnit): string {
+  return fen === null ? '—' : formatRatio(BigInt(fen), FEN_PER_UNIT[unit], 2, true);
+}
+
+/** A per-student ratio in 分 per student, shown in 元 with 2 decimals. */
+export function perStudentYuan(r: Ratio | null): string {
+  return r === null ? '—' : formatRatio(r.num, r.den * 100n, 2, true);
+}
+
+/** Students may be fractional under averaged divisors: show decimals only then. */
+export function students(r: Ratio | null): string {
+  if (r === null) return '—';
+  return formatRatio(r.num, r.den, r.num % r.den === 0n ? 0 : 2, true);
+}
+
+/** Growth ratio (x/prior − 1) as a percentage with 2 decimals; "-0.00%" keeps a tiny fall visible. */
+export function growthPercent(g: Ratio | null): string {
+  if (g === null) return '—';
+  const text = formatRatio(g.num * 100n, g.den, 2);
+  return `${g.num > 0n ? '+' : ''}${text}%`;
+}
