@@ -1,0 +1,29 @@
+// The database a command works on: --db FILE, or the app's own database. An explicit file must
+// exist (a typo should not create an empty database); the default one is created with the demo
+// province on first use, exactly as the app does on first start.
+import { existsSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { generateDemo } from '../core/demo/generate';
+import { CodedError } from '../core/result';
+import { writeDemo } from '../db/demo/write-demo';
+import { openDatabase } from '../db/open';
+import { defaultDatabasePath } from '../db/paths';
+import type { CliIO } from './io';
+import { UsageError } from './io';
+
+export function openForCli(dbOption: string | undefined, io: CliIO): { db: Database.Database; file: string } {
+  const file = dbOption ?? defaultDatabasePath();
+  if (dbOption !== undefined && !existsSync(file)) throw new UsageError(`database file not found: ${file} (create one with \`wb demo --out ${file}\`)`);
+  try {
+    const opened = openDatabase(file);
+    if (opened.backupFile) io.err(`backup before migration: ${opened.backupFile}\n`);
+    if (opened.created) {
+      writeDemo(opened.db, generateDemo({ scale: 'province' }));
+      io.err(`created ${file} with the synthetic demo province\n`);
+    }
+    return { db: opened.db, file };
+  } catch (e) {
+    if (e instanceof CodedError && (e.code === 'db_newer_version' || e.code === 'db_unreadable')) throw new UsageError(e.message);
+    throw e;
+  }
+}

@@ -1,0 +1,65 @@
+// wb — the workbench on the command line. Same core/ and db/ code as the app's engine.
+//   wb [--db FILE] <command> [options]      (default database: the app's own)
+import { pathToFileURL } from 'node:url';
+import { demoCommand, demoHelp } from './commands/demo';
+import { infoCommand, infoHelp } from './commands/info';
+import { perStudentCommand, perStudentHelp } from './commands/per-student';
+import { EXIT, UsageError, processIO, type CliIO } from './io';
+
+const HELP = `wb — 教育财政工作台 命令行 / Education Finance Workbench CLI
+
+Usage: wb [--db FILE] <command> [options]
+  --db FILE   the database to use (default: the workbench's own database)
+
+Commands:
+${[demoHelp, infoHelp, perStudentHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
+
+Exit codes: 0 success · 1 failures found by a check · 2 bad input (nothing was changed) · 3 unexpected error
+`;
+
+type Command = (argv: string[], io: CliIO, db: string | undefined) => number | Promise<number>;
+const COMMANDS: Record<string, Command> = {
+  demo: (argv, io) => demoCommand(argv, io),
+  info: infoCommand,
+  'per-student': perStudentCommand,
+};
+
+/** Split the global --db option from the command and its own arguments. */
+function splitGlobal(argv: string[]): { db: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let db: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--db') {
+      db = argv[++i];
+      if (db === undefined) throw new UsageError('--db needs a file name');
+    } else if (a.startsWith('--db=')) db = a.slice(5);
+    else rest.push(a);
+  }
+  return { db, rest };
+}
+
+export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
+  try {
+    const { db, rest } = splitGlobal(argv);
+    const [name, ...args] = rest;
+    if (!name || name === 'help' || name === '--help' || name === '-h') {
+      io.out(HELP);
+      return name ? EXIT.ok : EXIT.badInput;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    return await command(args, io, db);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`wb: ${e.message}\n`);
+      return EXIT.badInput;
+    }
+    io.err(`wb: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT.internal;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await run(process.argv.slice(2));
+}
