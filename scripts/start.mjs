@@ -51,8 +51,13 @@ function electronBinary() {
   // Electron 42+ fetches its binary on first use rather than at npm install; where the network
   // allows it this succeeds once and is cached, where it does not we fall back to browser mode.
   console.log('首次运行：尝试下载 Electron / first run: trying to download Electron…');
-  const r = spawnSync(process.execPath, [join(pkgDir, 'install.js')], { stdio: ['ignore', 'inherit', 'inherit'], timeout: 10 * 60_000 });
-  return r.status === 0 ? installed() : null;
+  const r = spawnSync(process.execPath, [join(pkgDir, 'install.js')], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 10 * 60_000 });
+  if (r.status !== 0) {
+    const why = `${r.stderr ?? ''}`.split('\n').find((l) => /Error|failed/i.test(l)) ?? `exit ${r.status}`;
+    console.log(`Electron 下载失败 / download failed: ${why.trim()}`);
+    return null;
+  }
+  return installed();
 }
 
 buildIfStale();

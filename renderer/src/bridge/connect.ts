@@ -11,6 +11,9 @@ declare global {
 }
 
 export async function connectEngine(onClosed: (why: string) => void): Promise<EngineClient> {
-  const transport = window.bridge ? await connectMessagePort(window.bridge) : await connectWebSocket(onClosed);
-  return new EngineClient(transport);
+  if (!window.bridge) return new EngineClient(await connectWebSocket(onClosed));
+  let client: EngineClient | null = null;
+  const transport = await connectMessagePort(window.bridge, () => client?.failAll('计算引擎已重新启动，请重试 / the engine restarted; please retry'));
+  client = new EngineClient(transport);
+  return client;
 }
