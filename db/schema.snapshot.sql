@@ -1,4 +1,4 @@
--- schema after migration 2
+-- schema after migration 3
 
 CREATE TABLE budget_function (
   year         INTEGER NOT NULL CHECK (year BETWEEN 2007 AND 2100),
@@ -11,6 +11,21 @@ CREATE TABLE budget_function (
   FOREIGN KEY (year, parent_code) REFERENCES budget_function(year, code),
   CHECK ((length(code) = 3) = (parent_code IS NULL))
 ) STRICT;
+
+CREATE TABLE bulletin_fact (
+  dataset_id          INTEGER NOT NULL REFERENCES dataset(id),
+  region_code         TEXT NOT NULL REFERENCES region(code),
+  year                INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+  level               TEXT NOT NULL REFERENCES education_level(code),
+  -- What the figure is: the total, or an amount per student.
+  measure             TEXT NOT NULL CHECK (measure IN ('total', 'per_student', 'per_student_operating', 'per_student_public_funds')),
+  amount_fen          INTEGER NOT NULL CHECK (amount_fen >= 0),
+  official_growth     TEXT CHECK (official_growth IS NULL OR official_growth GLOB '*[0-9]*'),
+  comparable          INTEGER NOT NULL DEFAULT 0 CHECK (comparable IN (0, 1)),
+  restated_prior_fen  INTEGER CHECK (restated_prior_fen >= 0),
+  source_row          INTEGER,
+  PRIMARY KEY (dataset_id, region_code, year, level, measure)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE dataset (
   id                INTEGER PRIMARY KEY,
@@ -29,8 +44,21 @@ CREATE TABLE dataset (
   row_count         INTEGER NOT NULL CHECK (row_count >= 0),
   synthetic         INTEGER NOT NULL DEFAULT 0 CHECK (synthetic IN (0, 1)),
   supersedes_id     INTEGER REFERENCES dataset(id),
-  note              TEXT,
+  note              TEXT, mapping_json TEXT, mapping_hash TEXT CHECK (mapping_hash IS NULL OR length(mapping_hash) = 64), encoding TEXT CHECK (encoding IS NULL OR encoding IN ('utf-8', 'gb18030')),
   CHECK (kind <> 'expenditure' OR (basis IS NOT NULL AND scope IS NOT NULL))
+) STRICT;
+
+CREATE TABLE dataset_control_total (
+  dataset_id   INTEGER NOT NULL REFERENCES dataset(id),
+  label        TEXT NOT NULL,
+  year         INTEGER,
+  field        TEXT NOT NULL,
+  expected     INTEGER NOT NULL,
+  actual       INTEGER NOT NULL,
+  -- 分 or persons; the rounding a printed total carries, within which a difference is not a mismatch
+  tolerance    INTEGER NOT NULL CHECK (tolerance >= 0),
+  source_row   INTEGER,
+  PRIMARY KEY (dataset_id, label, year, field)
 ) STRICT;
 
 CREATE TABLE education_level (
@@ -109,6 +137,14 @@ CREATE TABLE funding_standard (
   CHECK ((component = 'small_school_min_pupils') = (value_unit = 'pupils'))
 ) STRICT;
 
+CREATE TABLE import_mapping (
+  shape_hash    TEXT NOT NULL CHECK (length(shape_hash) = 64),
+  kind          TEXT NOT NULL,
+  mapping_json  TEXT NOT NULL,
+  saved_at      TEXT NOT NULL,
+  PRIMARY KEY (shape_hash, kind)
+) STRICT;
+
 CREATE TABLE region (
   code         TEXT PRIMARY KEY CHECK (code GLOB '[1-9][0-9][0-9][0-9][0-9][0-9]'),
   name         TEXT NOT NULL CHECK (length(name) > 0),
@@ -149,6 +185,10 @@ CREATE TABLE setting (
   key    TEXT PRIMARY KEY,
   value  TEXT NOT NULL
 ) STRICT;
+
+CREATE INDEX dataset_by_name ON dataset(kind, name);
+
+CREATE INDEX dataset_by_sha ON dataset(sha256);
 
 CREATE INDEX enrolment_by_region_year ON enrolment_fact(region_code, year);
 

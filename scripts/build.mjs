@@ -3,8 +3,8 @@
 //   dist/node/web-main.js the browser-mode host (engine + web server) for `npm start` without Electron
 //   dist/electron/        main.js, preload.cjs (sandboxed preloads must be CommonJS), engine.js
 // Node bundles keep node_modules external (better-sqlite3 is native) and carry the SQL migrations
-// beside them, where db/migrate.ts looks for them.
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+// beside them, where db/migrate.ts looks for them, and the region list where db/data/region-list.ts does.
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
@@ -44,5 +44,7 @@ await bundle('electron/engine/hosts/utility-main.ts', `${root}dist/electron`, 'e
 for (const dir of ['dist/node', 'dist/electron']) {
   mkdirSync(`${root}${dir}/migrations`, { recursive: true });
   cpSync(`${root}db/migrations`, `${root}${dir}/migrations`, { recursive: true });
+  // Shipped reference data (the GB/T 2260 region list) is read beside the bundle, as from db/data/.
+  for (const file of readdirSync(`${root}db/data`).filter((f) => f.endsWith('.json'))) cpSync(`${root}db/data/${file}`, `${root}${dir}/${file}`);
 }
 if (!quiet) console.log('build: dist/renderer, dist/node, dist/electron');

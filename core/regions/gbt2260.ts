@@ -44,3 +44,27 @@ export function impliedParent(code: string): string | null {
       return isProvincialDirectCounty(code) ? provinceOf(code) : code.slice(0, 4) + '00';
   }
 }
+
+/** What kind of unit a region is (the CHECK on region.kind in db/migrations/0001_foundation.sql). */
+export const REGION_KINDS = [
+  'province', 'autonomous_region', 'municipality', 'sar',
+  'prefecture_city', 'prefecture', 'autonomous_prefecture', 'league', 'municipal_pseudo',
+  'district', 'county', 'autonomous_county', 'banner', 'county_city', 'forest_area', 'special_area',
+] as const;
+export type RegionKind = (typeof REGION_KINDS)[number];
+
+/** The level each kind belongs to. */
+export const LEVEL_OF_KIND: Readonly<Record<RegionKind, RegionLevel>> = {
+  province: 'province', autonomous_region: 'province', municipality: 'province', sar: 'province',
+  prefecture_city: 'prefecture', prefecture: 'prefecture', autonomous_prefecture: 'prefecture', league: 'prefecture', municipal_pseudo: 'prefecture',
+  district: 'county', county: 'county', autonomous_county: 'county', banner: 'county', county_city: 'county', forest_area: 'county', special_area: 'county',
+};
+
+export function isRegionKind(kind: string): kind is RegionKind {
+  return (REGION_KINDS as readonly string[]).includes(kind);
+}
+
+/** A municipality's pseudo-prefecture (110100 市辖区, 500200 县): a code, not a place anyone names. */
+export function isMunicipalPseudo(code: string): boolean {
+  return isMunicipality(code) && levelOfCode(code) === 'prefecture';
+}
