@@ -1,0 +1,215 @@
+// Turning data rows into facts under a mapping, with every problem named by row and column.
+// Stateful across rows of one sheet: footnotes end the table, and a county name that exists in
+// several provinces is resolved within the prefecture or province listed above it.
+import { isLevelCode, LEVELS, type LevelOrAll } from '../levels';
+import { parseDecimal, scaleExact } from '../money/decimal';
+import type { RegionLevel } from '../regions/gbt2260';
+import type { Cell, RawRow } from './cells';
+import { fieldSpec, levelFromText, type ValueKind } from './kinds';
+import { isDataRow, isNoteRow } from './layout';
+import type { FieldSource, Mapping, ValueBinding } from './mapping';
+import { cellText, compact, parseNumberCell, parseYear } from './normalise';
+import { clipValue, type Problem, type ProblemCode } from './problems';
+import { parseUnit, UNIT_FACTOR, type Unit } from './units';
+
+export type ResolveResult = { ok: true; code: string; level: RegionLevel } | { ok: false; reason: 'unknown' | 'ambiguous'; candidates: { code: string; name: string }[] };
+
+export type RegionLookup = {
+  resolve(text: string, context?: { parentCode?: string; provinceCode?: string }): ResolveResult;
+  isTotal(text: string): boolean;
+};
+
+export type Fact = {
+  row: number;
+  column: number;
+  regionCode: string;
+  year: number;
+  level: LevelOrAll;
+  funcCode: string;
+  measure: string;
+  field: string;
+  /** In base units: 分, persons or 0.01 km². */
+  value: bigint;
+  growth?: string;
+  comparable?: boolean;
+  restatedPrior?: bigint;
+};
+
+export type TotalRow = { row: number; label: string; year: number | null; field: string; level: LevelOrAll; value: bigint; decimals: number; unit: Unit | undefined };
+
+export type RowOutcome = { facts: Fact[]; problems: Problem[]; totals: TotalRow[]; ended?: boolean };
+
+export type InterpretContext = { file: string; sheet: string | null; regions: RegionLookup };
+
+const LEVEL_BY_NAME = new Map<string, LevelOrAll>([
+  ...LEVELS.flatMap((l) => [[l.zh, l.code] as [string, LevelOrAll], [l.en.toLowerCase(), l.code] as [string, LevelOrAll], [l.code, l.code] as [string, LevelOrAll]]),
+  ['合计', 'all'], ['总计', 'all'], ['all', 'all'], ['全部', 'all'], ['幼儿园', 'preschool'], ['普通小学', 'primary'], ['普通初中', 'junior'], ['中等职业学校', 'sec_voc'], ['普通高等学校', 'higher'], ['高校', 'higher'], ['特殊教育学校', 'special'],
+]);
+
+export function parseLevel(text: string): LevelOrAll | undefined {
+  const t = compact(text);
+  if (t === '') return undefined;
+  return LEVEL_BY_NAME.get(t) ?? LEVEL_BY_NAME.get(t.toLowerCase()) ?? (isLevelCode(t) ? t : levelFromText(t));
+}
+
+const TRUE_WORDS = new Set(['同口径', '是', 'y', 'yes', 'true', '1', '√']);
+
+export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
+  const columnName = (i: number) => mapping.columns[i] || `#${i + 1}`;
+  const problem = (code: ProblemCode, row: number | null, column: number | null, value: unknown, expected: string, severity: Problem['severity'] = 'error'): Problem => ({
+    code, severity, file: ctx.file, sheet: ctx.sheet, row, column: column === null ? null : columnName(column), value: clipValue(value), expected,
+  });
+  const cellOf = (cells: readonly Cell[], src: FieldSource | undefined): Cell => (src === undefined ? null : 'constant' in src ? src.constant : (cells[src.column] ?? null));
+  const colOf = (src: FieldSource | undefined): number | null => (src && 'column' in src ? src.column : null);
+  const valueKind = (field: string): ValueKind => fieldSpec(mapping.kind, field)?.valueKind ?? 'money';
+  const resolved = new Map<string, ResolveResult>();
+  let notesStarted = false;
+  let context: { provinceCode?: string; parentCode?: string } = {};
+  const width = mapping.columns.length;
+
+  function resolveRegion(text: string): ResolveResult {
+    let r = resolved.get(text);
+    if (!r) {
+      r = ctx.regions.resolve(text);
+      resolved.set(text, r);
+    }
+    if (!r.ok && r.reason === 'ambiguous' && (context.parentCode || context.provinceCode)) return ctx.regions.resolve(text, context);
+    return r;
+  }
+
+  function scale(decimal: string, unit: Unit | undefined, kind: ValueKind): { ok: true; value: bigint; decimals: number } | { ok: false; code: ProblemCode; expected: string } {
+    const d = parseDecimal(decimal);
+    if (!d.ok) return { ok: false, code: 'value_not_number', expected: '应为数字 / a number' };
+    if (kind === 'ratio' || kind === 'text') return { ok: true, value: d.value, decimals: d.scale };
+    if (!unit) return { ok: false, code: 'unit_unknown', expected: '表头或 --unit 应给出单位（元/万元/亿元/人/万人）/ a unit in the header or --unit' };
+    const f = UNIT_FACTOR[unit];
+    if (f.kind !== kind) return { ok: false, code: 'unit_mixed', expected: `此列应为${kind === 'money' ? '金额单位（元/万元/亿元）' : kind === 'count' ? '人数单位（人/万人）' : '面积单位'}，表头为“${unit}” / a ${kind} unit, the header says ${unit}` };
+    const scaled = scaleExact(d.value, d.scale, f.factor);
+    if (!scaled.ok) {
+      return kind === 'count'
+        ? { ok: false, code: 'value_fractional_count', expected: `人数换算为“人”后应为整数（单位 ${unit}）/ a whole number of persons` }
+        : { ok: false, code: 'value_too_precise', expected: `小数位超过“分”的精度（单位 ${unit}）/ no finer than 0.01 元` };
+    }
+    if (scaled.value > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, code: 'value_out_of_range', expected: '数值超出可精确存储的范围 / beyond the exact range' };
+    return { ok: true, value: scaled.value, decimals: d.scale };
+  }
+
+  function row(r: RawRow): RowOutcome {
+    const out: RowOutcome = { facts: [], problems: [], totals: [] };
+    const cells = r.cells;
+    if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) return out;
+    if (isNoteRow(cells)) {
+      notesStarted = true;
+      return out;
+    }
+    if (notesStarted) {
+      if (isDataRow(cells)) out.problems.push(problem('note_inside_table', r.n, null, cellText(cells[0] ?? null), '注释行之后不应再有数据行；表格应在注释之前结束 / no data rows below the table notes'));
+      return out;
+    }
+    for (const f of mapping.filters) if (compact(cellText(cells[f.column] ?? null)) !== compact(f.equals)) return out;
+    if (width > 0 && cells.length > width && cells.slice(width).some((c) => c !== null && String(c).trim() !== '')) {
+      out.problems.push(problem('ragged_row', r.n, null, `${cells.length} 列`, `应为 ${width} 列（与表头一致）/ ${width} cells like the header`));
+      return out;
+    }
+
+    // Region (or a total row used as a control total).
+    const regionSrc = mapping.fields.region;
+    const regionText = cellText(cellOf(cells, regionSrc));
+    let regionCode: string | null = null;
+    let isTotal = false;
+    if (regionText === '') {
+      out.problems.push(problem('region_unknown', r.n, colOf(regionSrc), '', '应为地区名称或代码 / a region name or code'));
+    } else if (ctx.regions.isTotal(regionText)) {
+      isTotal = true;
+    } else {
+      const res = resolveRegion(regionText);
+      if (res.ok) {
+        regionCode = res.code;
+        if (res.level === 'province') context = { provinceCode: res.code };
+        else if (res.level === 'prefecture') context = { ...context, parentCode: res.code };
+      } else {
+        const cands = res.candidates.map((c) => `${c.name}(${c.code})`).join('、');
+        out.problems.push(problem(res.reason === 'ambiguous' ? 'region_ambiguous' : 'region_unknown', r.n, colOf(regionSrc), regionText, res.reason === 'ambiguous' ? `名称对应多个地区，请用代码：${cands} / ambiguous, use a code` : `无法识别的地区${cands ? `；是否为：${cands}` : ''} / unknown region`));
+      }
+    }
+
+    // Year: a column, a constant, or fixed per value column.
+    let rowYear: number | null = null;
+    const yearSrc = mapping.fields.year;
+    if (yearSrc) {
+      const y = parseYear(cellOf(cells, yearSrc));
+      if (y === undefined) out.problems.push(problem('year_invalid', r.n, colOf(yearSrc), cellText(cellOf(cells, yearSrc)), '应为1949–2100之间的四位年份 / a four-digit year 1949–2100'));
+      else rowYear = y;
+    }
+    let rowLevel: LevelOrAll = 'all';
+    const levelSrc = mapping.fields.level;
+    if (levelSrc) {
+      const lt = cellText(cellOf(cells, levelSrc));
+      const l = parseLevel(lt);
+      if (l === undefined) out.problems.push(problem('level_unknown', r.n, colOf(levelSrc), lt, '应为学段：学前教育/小学/初中/普通高中/中职/特殊教育/高等教育 / an education level'));
+      else rowLevel = l;
+    }
+    const funcSrc = mapping.fields.func_code;
+    let funcCode = '205';
+    if (funcSrc) {
+      const ft = compact(cellText(cellOf(cells, funcSrc)));
+      if (ft !== '' && !/^205(\d{2}){0,2}$/.test(ft)) out.problems.push(problem('field_invalid', r.n, colOf(funcSrc), ft, '应为205开头的3、5或7位功能分类科目编码 / a 205 function code'));
+      else if (ft !== '') funcCode = ft;
+    }
+    const measureSrc = mapping.fields.measure;
+    const measure = measureSrc ? cellText(cellOf(cells, measureSrc)) || 'per_student' : mapping.kind === 'bulletin' ? 'per_student' : 'total';
+    let rowUnit: Unit | undefined;
+    const unitSrc = mapping.fields.unit;
+    if (unitSrc) {
+      const ut = cellText(cellOf(cells, unitSrc));
+      rowUnit = parseUnit(ut);
+      if (ut !== '' && !rowUnit) out.problems.push(problem('unit_unknown', r.n, colOf(unitSrc), ut, '应为 元/千元/万元/亿元/人/万人 / a known unit'));
+    }
+    if (out.problems.some((p) => p.severity === 'error')) return out;
+
+    for (const v of mapping.values) out.problems.push(...emitValue(r, cells, v, { regionCode, isTotal, regionText, rowYear, rowLevel, funcCode, measure, rowUnit }, out));
+    return out;
+  }
+
+  function emitValue(r: RawRow, cells: readonly Cell[], v: ValueBinding, k: { regionCode: string | null; isTotal: boolean; regionText: string; rowYear: number | null; rowLevel: LevelOrAll; funcCode: string; measure: string; rowUnit: Unit | undefined }, out: RowOutcome): Problem[] {
+    const problems: Problem[] = [];
+    const cell = cells[v.column] ?? null;
+    const parsed = parseNumberCell(cell);
+    if (parsed.kind === 'empty') return problems;
+    if (parsed.kind === 'invalid') return [problem('value_not_number', r.n, v.column, parsed.text, '应为数字（可含千分位、全角数字）/ a number')];
+    const declared = mapping.declaredUnit;
+    const unit = declared ?? k.rowUnit ?? v.unit;
+    if (parsed.unit && unit && parsed.unit !== unit && !declared) return [problem('unit_mixed', r.n, v.column, cellText(cell), `本列单位为“${unit}”，单元格写明“${parsed.unit}” / the column is in ${unit}`)];
+    const kind = valueKind(v.field);
+    const s = scale(parsed.decimal, parsed.unit ?? unit, kind);
+    if (!s.ok) return [problem(s.code, r.n, v.column, cellText(cell), s.expected)];
+    if (s.value < 0n) return [problem('value_negative', r.n, v.column, cellText(cell), '金额和人数不应为负 / not negative')];
+    const year = v.year ?? k.rowYear;
+    if (year === null) return [problem('year_invalid', r.n, v.column, null, '没有年度：请映射年度列或在表题中给出 / no year for this value')];
+    if (k.isTotal) {
+      out.totals.push({ row: r.n, label: k.regionText, year, field: v.field, level: v.level ?? k.rowLevel, value: s.value, decimals: s.decimals, unit: parsed.unit ?? unit });
+      return problems;
+    }
+    if (k.regionCode === null) return problems;
+    const fact: Fact = { row: r.n, column: v.column, regionCode: k.regionCode, year, level: v.level ?? k.rowLevel, funcCode: k.funcCode, measure: k.measure, field: v.field, value: s.value };
+    if (mapping.kind === 'bulletin') {
+      const g = cellText(cellOf(cells, mapping.fields.growth)).replace(/%$/, '');
+      if (g !== '') {
+        const gp = parseNumberCell(g);
+        if (gp.kind !== 'number') problems.push(problem('value_not_number', r.n, colOf(mapping.fields.growth), g, '增长率应为数字，如4.68 / a growth rate such as 4.68'));
+        else fact.growth = gp.decimal;
+      }
+      fact.comparable = TRUE_WORDS.has(compact(cellText(cellOf(cells, mapping.fields.comparable))).toLowerCase());
+      const rp = parseNumberCell(cellOf(cells, mapping.fields.restated_prior));
+      if (rp.kind === 'number') {
+        const rs = scale(rp.decimal, rp.unit ?? unit, 'money');
+        if (rs.ok) fact.restatedPrior = rs.value;
+        else problems.push(problem(rs.code, r.n, colOf(mapping.fields.restated_prior), rp.decimal, rs.expected));
+      }
+    }
+    out.facts.push(fact);
+    return problems;
+  }
+
+  return { row };
+}

@@ -1,0 +1,109 @@
+// What can be imported, and the fields each kind of table fills. Field names are what users type
+// in `wb import --map FIELD=COLUMN` and what the import templates use as column notes.
+import type { LevelCode } from '../levels';
+
+export const IMPORT_KINDS = ['expenditure', 'enrolment', 'capacity', 'standard', 'regions', 'region-changes', 'bulletin'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** Fiscal-capacity indicators (table fiscal_indicator) and the unit kind of their stored values. */
+export const CAPACITY_INDICATORS = {
+  gpb_revenue: { zh: '一般公共预算收入', kind: 'money' },
+  gpb_expenditure: { zh: '一般公共预算支出', kind: 'money' },
+  recurrent_revenue: { zh: '财政经常性收入', kind: 'money' },
+  tax_revenue: { zh: '税收收入', kind: 'money' },
+  transfer_received: { zh: '上级转移支付收入', kind: 'money' },
+  gdp: { zh: '地区生产总值', kind: 'money' },
+  fiscal_edu_funds: { zh: '国家财政性教育经费', kind: 'money' },
+  edu_appropriation: { zh: '教育财政拨款', kind: 'money' },
+  teacher_avg_pay: { zh: '教师平均工资', kind: 'money' },
+  civil_servant_avg_pay: { zh: '公务员平均工资', kind: 'money' },
+  population: { zh: '年末常住人口', kind: 'count' },
+  area: { zh: '行政区域面积（平方公里）', kind: 'area' },
+} as const;
+export type CapacityIndicator = keyof typeof CAPACITY_INDICATORS;
+export const CAPACITY_INDICATOR_CODES = Object.keys(CAPACITY_INDICATORS) as CapacityIndicator[];
+
+export type ValueKind = 'money' | 'count' | 'area' | 'ratio' | 'text';
+
+export type FieldSpec = {
+  name: string;
+  zh: string;
+  /** 'key' fields identify a fact; 'value' fields carry a measurement (a table may have many). */
+  role: 'key' | 'value' | 'attribute';
+  required: boolean;
+  valueKind?: ValueKind;
+  note: string;
+};
+
+const REGION: FieldSpec = { name: 'region', zh: '地区', role: 'key', required: true, note: '地区名称或GB/T 2260六位代码，如“北京市”“北京”“110000”；县名可在所属省、市内识别' };
+const YEAR: FieldSpec = { name: 'year', zh: '年度', role: 'key', required: true, note: '四位年份，如2024；“2024年”亦可。年份为列标题的宽表无需此列' };
+const LEVEL: FieldSpec = { name: 'level', zh: '学段', role: 'key', required: false, note: '学前教育/小学/初中/普通高中/中职/特殊教育/高等教育，或 preschool/primary/junior/senior/sec_voc/special/higher；不分学段的合计可省略' };
+
+export const KIND_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
+  expenditure: [
+    REGION,
+    YEAR,
+    LEVEL,
+    { name: 'func_code', zh: '功能分类科目', role: 'key', required: false, note: '205 教育支出下的科目编码，如2050202；缺省为205（教育支出合计）' },
+    { name: 'amount', zh: '金额', role: 'value', required: true, valueKind: 'money', note: '一般公共预算教育支出；单位取自表头“（亿元）”等或 --unit' },
+  ],
+  enrolment: [REGION, YEAR, LEVEL, { name: 'students', zh: '在校生数', role: 'value', required: true, valueKind: 'count', note: '秋季在校学生数；单位“人”或“万人”（取自表头）' }],
+  capacity: [
+    REGION,
+    YEAR,
+    ...CAPACITY_INDICATOR_CODES.map((code): FieldSpec => ({ name: code, zh: CAPACITY_INDICATORS[code].zh, role: 'value', required: false, valueKind: CAPACITY_INDICATORS[code].kind, note: `${CAPACITY_INDICATORS[code].zh}；至少映射一个指标` })),
+  ],
+  bulletin: [
+    REGION,
+    YEAR,
+    LEVEL,
+    { name: 'measure', zh: '指标', role: 'key', required: false, note: 'total（总额）或 per_student（生均）、per_student_operating（生均教育事业费）、per_student_public_funds（生均公用经费）；缺省为 per_student' },
+    { name: 'amount', zh: '数值', role: 'value', required: true, valueKind: 'money', note: '公告所载数值（总额或生均，元）' },
+    { name: 'growth', zh: '比上年增长（%）', role: 'attribute', required: false, valueKind: 'ratio', note: '公告印发的增长率，原样保存，如4.68' },
+    { name: 'comparable', zh: '同口径', role: 'attribute', required: false, valueKind: 'text', note: '增长率按同口径计算时填“同口径”或“是”' },
+    { name: 'restated_prior', zh: '上年同口径基数', role: 'attribute', required: false, valueKind: 'money', note: '公告或附表给出的上年同口径数值（可空）' },
+  ],
+  standard: [
+    { name: 'level', zh: '学段', role: 'key', required: true, note: '同上' },
+    { name: 'component', zh: '项目', role: 'key', required: true, note: 'public_funds_base 生均公用经费基准定额 / boarding_topup 寄宿生补助 / special_ed_public_funds 特教生均公用经费 / small_school_min_pupils 小规模学校核定人数 / heating 取暖费 / living_subsidy_boarder / living_subsidy_nonboarder / per_student_appropriation 生均拨款' },
+    { name: 'region_class', zh: '适用地区', role: 'key', required: true, note: 'national / east / central_west / tier1…tier5 / 省级代码如420000' },
+    { name: 'amount', zh: '标准', role: 'value', required: true, valueKind: 'money', note: '元/生·年（small_school_min_pupils 为人数）' },
+    { name: 'effective_from', zh: '起始日期', role: 'key', required: true, note: 'YYYY-MM-DD，如春季学期2023-01-01' },
+    { name: 'effective_to', zh: '终止日期', role: 'attribute', required: false, note: 'YYYY-MM-DD，可空' },
+    { name: 'legal_ref', zh: '依据', role: 'attribute', required: true, note: '文件名称与文号' },
+    { name: 'source_url', zh: '来源网址', role: 'attribute', required: false, note: '可空' },
+  ],
+  regions: [
+    { name: 'code', zh: '区划代码', role: 'key', required: true, note: 'GB/T 2260 六位代码' },
+    { name: 'name', zh: '名称', role: 'attribute', required: true, note: '全称，如“永兰县”' },
+    { name: 'parent', zh: '上级代码', role: 'attribute', required: false, note: '缺省时按代码规则推定（省直辖县归省）' },
+    { name: 'dev_tier', zh: '发展档次', role: 'attribute', required: false, note: '1（最欠发达）至5（最发达）' },
+  ],
+  'region-changes': [
+    { name: 'old_code', zh: '原代码', role: 'key', required: true, note: '撤销的代码' },
+    { name: 'new_code', zh: '新代码', role: 'key', required: true, note: '承接的代码' },
+    { name: 'date', zh: '生效日期', role: 'key', required: true, note: 'YYYY-MM-DD' },
+    { name: 'change_kind', zh: '变更类型', role: 'attribute', required: false, note: 'county_to_district 撤县设区 / county_to_city 撤县设市 / recode / merge / split / boundary' },
+    { name: 'share', zh: '划转比例', role: 'attribute', required: false, note: '0–1，原单位划入新单位的份额；缺省为1' },
+  ],
+};
+
+export function fieldSpec(kind: ImportKind, name: string): FieldSpec | undefined {
+  return KIND_FIELDS[kind].find((f) => f.name === name);
+}
+
+export const LEVEL_WORDS: readonly [RegExp, LevelCode][] = [
+  [/幼儿园|学前|preschool|kindergarten/i, 'preschool'],
+  [/特殊教育|特教|special/i, 'special'],
+  [/中等职业|中职|职业高中|技工学校|sec_?voc|vocational/i, 'sec_voc'],
+  [/高等|高校|本专科|本科|专科|higher|universit/i, 'higher'],
+  [/普通高中|高中|senior/i, 'senior'],
+  [/初中|junior/i, 'junior'],
+  [/小学|primary/i, 'primary'],
+];
+
+/** A level from how a table or header names it ("普通小学在校学生数" → primary). */
+export function levelFromText(text: string): LevelCode | undefined {
+  for (const [re, level] of LEVEL_WORDS) if (re.test(text)) return level;
+  return undefined;
+}

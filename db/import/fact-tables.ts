@@ -1,0 +1,43 @@
+// The fact tables an import can fill, described once so that writing, comparing and exporting
+// datasets share one definition of each table's key and value.
+import type { ImportKind } from '../../core/import/kinds';
+
+export type FactTable = {
+  table: 'expenditure_fact' | 'enrolment_fact' | 'fiscal_fact' | 'bulletin_fact';
+  /** Key columns after dataset_id, region_code, year. */
+  keys: readonly string[];
+  value: string;
+  /** The stored unit of the value column. */
+  storedUnit: 'fen' | 'person' | 'mixed';
+};
+
+export const FACT_TABLES: Partial<Record<ImportKind, FactTable>> & Record<'expenditure' | 'enrolment' | 'capacity' | 'bulletin', FactTable> = {
+  expenditure: { table: 'expenditure_fact', keys: ['level', 'func_code'], value: 'amount_fen', storedUnit: 'fen' },
+  enrolment: { table: 'enrolment_fact', keys: ['level'], value: 'students', storedUnit: 'person' },
+  capacity: { table: 'fiscal_fact', keys: ['indicator'], value: 'value', storedUnit: 'mixed' },
+  bulletin: { table: 'bulletin_fact', keys: ['level', 'measure'], value: 'amount_fen', storedUnit: 'fen' },
+};
+
+export const DATASET_KIND_TO_IMPORT: Record<string, 'expenditure' | 'enrolment' | 'capacity' | 'bulletin' | undefined> = {
+  expenditure: 'expenditure',
+  enrolment: 'enrolment',
+  fiscal: 'capacity',
+  bulletin: 'bulletin',
+};
+
+/** dataset.kind for an import kind. */
+export function datasetKind(kind: ImportKind): 'expenditure' | 'enrolment' | 'fiscal' | 'standard' | 'bulletin' | 'regions' | 'region_changes' {
+  switch (kind) {
+    case 'capacity':
+      return 'fiscal';
+    case 'region-changes':
+      return 'region_changes';
+    default:
+      return kind;
+  }
+}
+
+/** "level/func_code" style key text of a row. */
+export function keyText(t: FactTable, row: Record<string, unknown>): string {
+  return t.keys.map((k) => String(row[k])).join('/');
+}

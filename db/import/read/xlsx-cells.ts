@@ -1,0 +1,61 @@
+// An exceljs cell as a reader Cell: numbers exactly as stored, text as written (rich text and
+// hyperlinks flattened to their text), dates as ISO text, booleans 'TRUE'/'FALSE', errors as their
+// text, empty as null. Used by both the in-memory and the streamed .xlsx paths.
+import ExcelJS from 'exceljs';
+import type { Cell as XCell, Row as XRow } from 'exceljs';
+import type { Cell } from '../../../core/import/cells';
+import { isoFromUtcDate } from './sheet';
+
+/** Returned for a formula cell that has no cached result (the importer must refuse the cell). */
+export const NO_RESULT = Symbol('formula without cached value');
+
+type Plain = Cell | typeof NO_RESULT;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+function richText(v: unknown): string | null {
+  if (!isRecord(v) || !Array.isArray(v.richText)) return null;
+  return v.richText.map((run: unknown) => (isRecord(run) && typeof run.text === 'string' ? run.text : '')).join('');
+}
+
+/** Any value exceljs may hold (cell value or formula result) as a Cell. */
+export function plainValue(v: unknown): Plain {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') {
+    // The streaming reader parses every formula result as a number: an error (#DIV/0!) or boolean
+    // result arrives as NaN. Say it is an error rather than invent a number.
+    return Number.isNaN(v) ? '#ERROR!' : v;
+  }
+  if (typeof v === 'string') return v === '' ? null : v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return isoFromUtcDate(v);
+  if (!isRecord(v)) return String(v);
+  if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? NO_RESULT : plainValue(v.result);
+  const rich = richText(v);
+  if (rich !== null) return rich === '' ? null : rich;
+  if ('error' in v) return typeof v.error === 'string' ? v.error : String(v.error);
+  if ('text' in v) return plainValue(v.text); // hyperlink: {text, hyperlink}; text may be rich
+  return null;
+}
+
+export function plainCell(cell: XCell): Plain {
+  if (cell.type === ExcelJS.ValueType.Merge) return null; // exceljs repeats the master's value here
+  return plainValue(cell.value);
+}
+
+/** A row's cells (index 0 = column A), and the columns of formulas without a cached value. */
+export function plainRow(row: XRow): { cells: Cell[]; noResult: number[] } {
+  const cells: Cell[] = [];
+  const noResult: number[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    const v = plainCell(cell);
+    if (v === NO_RESULT) noResult.push(col - 1);
+    else if (v !== null) {
+      while (cells.length < col - 1) cells.push(null);
+      cells[col - 1] = v;
+    }
+  });
+  return { cells, noResult };
+}

@@ -1,0 +1,375 @@
+// One import, start to finish: read the file, find the table, settle the mapping, write every fact
+// inside one transaction, check it (keys, control totals, magnitude, changes against the previous
+// version), then commit — or roll back and report. The source file is only ever read.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { RawRow } from '../../core/import/cells';
+import { createInterpreter, type Fact, type TotalRow } from '../../core/import/interpret';
+import { CAPACITY_INDICATORS, KIND_FIELDS, type ImportKind } from '../../core/import/kinds';
+import { analyseLayout, type Layout } from '../../core/import/layout';
+import { canonicalJson, shapeKey, type Mapping } from '../../core/import/mapping';
+import { applyOverrides } from '../../core/import/overrides';
+import { describeProblem, type Problem, type ProblemCode } from '../../core/import/problems';
+import { createReferenceInterpreter } from '../../core/import/reference';
+import type { ImportOutcome, ImportRequest } from '../../core/import/request';
+import { suggestMapping } from '../../core/import/suggest';
+import { UNIT_FACTOR, type Unit } from '../../core/import/units';
+import { formatRatio } from '../../core/money/decimal';
+import { isUnitMixUp, magnitudeAgainstHeld, reconcile } from './checks';
+import { compareDatasets } from './compare';
+import { datasetKind, FACT_TABLES, keyText } from './fact-tables';
+import { openSource, ReaderError, type TableSource } from './read';
+import type { RegionDirectory } from './region-directory';
+import { factWriter, referenceWriter } from './writers';
+
+export type ImportProgress = (done: number, total: number, stage: string) => void;
+export type RunOptions = {
+  /** The connection that writes (the engine gives imports their own, so readers never see half an import). */
+  db: Database.Database;
+  regions: RegionDirectory;
+  dryRun?: boolean;
+  signal?: AbortSignal;
+  progress?: ImportProgress;
+  now?: () => Date;
+  /** The name shown for the file (an upload keeps the user's file name). */
+  displayName?: string;
+};
+
+const HEAD_ROWS = 200;
+const MAX_LISTED_PROBLEMS = 500;
+const PREVIEW_ROWS = 20;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function emptyOutcome(status: ImportOutcome['status']): ImportOutcome {
+  return { status, datasetId: null, datasetName: null, supersedes: null, file: null, mapping: null, mappingSource: null, notes: [], factCount: 0, rowsRead: 0, problems: [], problemCount: 0, preview: { rows: [], totalsByYear: [] }, changes: null, reconciliation: [] };
+}
+
+function fileProblem(file: string, code: ProblemCode, expected: string, sheet: string | null = null, column: string | null = null, value: string | null = null): Problem {
+  return { code, severity: 'error', file, sheet, row: null, column, value, expected };
+}
+
+/** How stored base units print: 分 as 元 with 2 decimals, persons and areas as they are. */
+function storedText(v: bigint, field: string, kind: ImportKind): { text: string; unit: string } {
+  const valueKind = kind === 'capacity' ? CAPACITY_INDICATORS[field as keyof typeof CAPACITY_INDICATORS]?.kind : KIND_FIELDS[kind].find((f) => f.name === field)?.valueKind;
+  if (valueKind === 'count') return { text: v.toString(), unit: '人' };
+  if (valueKind === 'area') return { text: formatRatio(v, 100n, 2), unit: '平方公里' };
+  return { text: formatRatio(v, 100n, 2), unit: '元' };
+}
+
+function parseControls(controls: readonly string[], mapping: Mapping): { totals: TotalRow[]; errors: string[] } {
+  const totals: TotalRow[] = [];
+  const errors: string[] = [];
+  const defaultField = mapping.values[0]?.field ?? 'amount';
+  for (const c of controls) {
+    const m = /^(?:([a-z_]+):)?(\d{4})=([0-9.,]+)$/.exec(c.trim());
+    const unit = (mapping.declaredUnit as Unit | undefined) ?? (mapping.values[0]?.unit as Unit | undefined);
+    if (!m || !unit) {
+      errors.push(`--control 应写作 [FIELD:]YEAR=VALUE（单位同导入数据）/ expected [FIELD:]YEAR=VALUE, got "${c}"`);
+      continue;
+    }
+    const text = (m[3] ?? '').replace(/,/g, '');
+    const [i = '0', f = ''] = text.split('.');
+    const value = (BigInt(i + f) * UNIT_FACTOR[unit].factor) / 10n ** BigInt(f.length);
+    totals.push({ row: 0, label: `--control ${c}`, year: Number(m[2]), field: m[1] ?? defaultField, level: 'all', value, decimals: f.length, unit });
+  }
+  return { totals, errors };
+}
+
+function defaultStage(layout: Layout, file: string): 'yearbook' | 'bulletin' | 'other' {
+  const text = `${file} ${layout.preamble.map((p) => p.text).join(' ')}`;
+  if (/年鉴|yearbook|csy|分省年度数据|统计年鉴/i.test(text)) return 'yearbook';
+  if (/公告|bulletin/i.test(text)) return 'bulletin';
+  return 'other';
+}
+
+/** Read the first rows for analysis while keeping the iterator for the rest. */
+async function headAndRest(source: TableSource, sheet: string): Promise<{ head: RawRow[]; rest: AsyncIterator<RawRow> }> {
+  const it = source.rows(sheet)[Symbol.asyncIterator]();
+  const head: RawRow[] = [];
+  while (head.length < HEAD_ROWS) {
+    const next = await it.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  return { head, rest: it };
+}
+
+export async function runImport(file: string, request: ImportRequest, options: RunOptions): Promise<ImportOutcome> {
+  const displayName = options.displayName ?? basename(file);
+  const now = options.now ?? (() => new Date());
+  const progress = options.progress ?? (() => {});
+  let source: TableSource;
+  try {
+    source = await openSource(file, { encoding: request.encoding, ...(request.password ? { password: request.password } : {}) });
+  } catch (e) {
+    if (e instanceof ReaderError) return { ...emptyOutcome('refused'), problems: [{ ...e.problem, file: displayName }], problemCount: 1 };
+    throw e;
+  }
+  try {
+    return await importFrom(source, request, options, displayName, now, progress);
+  } finally {
+    await source.close();
+  }
+}
+
+async function importFrom(source: TableSource, request: ImportRequest, options: RunOptions, displayName: string, now: () => Date, progress: ImportProgress): Promise<ImportOutcome> {
+  const db = options.db;
+  const fileInfo = { name: displayName, sha256: source.sha256, format: source.format, encoding: source.encoding, sheet: null as string | null, sheets: source.sheets, sizeBytes: source.sizeBytes };
+  const refused = (problems: Problem[], extra: Partial<ImportOutcome> = {}): ImportOutcome => ({ ...emptyOutcome('refused'), file: fileInfo, problems: problems.slice(0, MAX_LISTED_PROBLEMS), problemCount: problems.length, ...extra });
+
+  // 1. The sheet: as asked, else the first one that holds rows.
+  let sheet = request.sheet;
+  let head: RawRow[] = [];
+  let rest: AsyncIterator<RawRow> | null = null;
+  try {
+    if (sheet !== undefined) {
+      if (!source.sheets.includes(sheet)) return refused([fileProblem(displayName, 'sheet_not_found', `没有名为「${sheet}」的工作表；现有：${source.sheets.join('、')} / no such sheet`, sheet)]);
+      ({ head, rest } = await headAndRest(source, sheet));
+    } else {
+      for (const name of source.sheets) {
+        ({ head, rest } = await headAndRest(source, name));
+        sheet = name;
+        if (head.some((r) => r.cells.some((c) => c !== null && String(c).trim() !== ''))) break;
+      }
+    }
+  } catch (e) {
+    if (e instanceof ReaderError) return refused([{ ...e.problem, file: displayName }]);
+    throw e;
+  }
+  const sheetName = sheet ?? source.sheets[0] ?? displayName;
+  fileInfo.sheet = source.format === 'csv' || source.format === 'tsv' ? null : sheetName;
+  if (!head.some((r) => r.cells.some((c) => c !== null && String(c).trim() !== ''))) return refused([fileProblem(displayName, 'file_empty', '工作表为空，没有可导入的行 / the sheet has no rows', fileInfo.sheet)]);
+
+  // 2. The table and its mapping: saved for this shape, suggested, then --map/--where on top.
+  const layout = analyseLayout(head);
+  const isReference = request.kind === 'standard' || request.kind === 'regions' || request.kind === 'region-changes';
+  if (layout.headerRows.length === 0 || (layout.dataStart === null && !isReference)) {
+    return refused([fileProblem(displayName, 'header_not_found', '找不到表头：表格应有一行列标题，其下为数据行 / no header row followed by data rows', fileInfo.sheet)]);
+  }
+  if (isReference && layout.dataStart === null) {
+    // Reference tables can be all text; their first row after the header is the data start.
+    const h = layout.headerRows[layout.headerRows.length - 1]!;
+    layout.dataStart = head.find((r) => r.n > h && r.cells.some((c) => c !== null && String(c).trim() !== ''))?.n ?? null;
+  }
+  const shapeHash = sha256(shapeKey(request.kind, layout.columns));
+  const saved = request.useSavedMapping && request.map.length === 0 && request.where.length === 0 ? (db.prepare('SELECT mapping_json FROM import_mapping WHERE shape_hash = ? AND kind = ?').pluck().get(shapeHash, request.kind) as string | undefined) : undefined;
+  const suggestion = suggestMapping(request.kind, sheetName, layout, [displayName, sheetName]);
+  const base: Mapping = saved ? (JSON.parse(saved) as Mapping) : suggestion.mapping;
+  const { mapping, errors } = applyOverrides(base, layout, request.map, request.where, request.unit);
+  const mappingSource: ImportOutcome['mappingSource'] = request.map.length || request.where.length ? 'given' : saved ? 'saved' : 'suggested';
+  const notes = saved ? ['使用此前为同样表头保存的映射 / using the mapping saved for this file shape'] : suggestion.notes;
+  const problems: Problem[] = errors.map((e) => fileProblem(displayName, 'header_unknown_column', e.message, fileInfo.sheet, null, e.option));
+  const required = KIND_FIELDS[request.kind].filter((f) => f.required);
+  for (const f of required) {
+    const has = f.role === 'value' ? mapping.values.some((v) => v.field === f.name) : f.name in mapping.fields || (f.name === 'year' && mapping.values.length > 0 && mapping.values.every((v) => v.year !== undefined));
+    if (!has) problems.push(fileProblem(displayName, 'header_missing_field', `缺少必需字段「${f.zh}」(${f.name})：请检查表头，或用 --map ${f.name}=列名 指定 / required field ${f.name} has no column`, fileInfo.sheet, f.name));
+  }
+  if (request.kind === 'capacity' && mapping.values.length === 0) problems.push(fileProblem(displayName, 'header_missing_field', '没有识别到任何财力指标列：请用 --map gdp=列名 等指定 / no indicator column; give --map INDICATOR=COLUMN', fileInfo.sheet, 'indicator'));
+  if (!isReference && !mapping.declaredUnit) {
+    for (const v of mapping.values) {
+      const kindOfValue = request.kind === 'capacity' ? CAPACITY_INDICATORS[v.field as keyof typeof CAPACITY_INDICATORS]?.kind : KIND_FIELDS[request.kind].find((f) => f.name === v.field)?.valueKind;
+      if (!v.unit && !('unit' in mapping.fields) && kindOfValue !== 'ratio') {
+        problems.push(fileProblem(displayName, 'unit_unknown', `列「${mapping.columns[v.column] ?? v.column}」没有单位：表头应含“（万元）”等，或用 --unit 声明 / no unit; declare it with --unit`, fileInfo.sheet, mapping.columns[v.column] ?? null));
+        break;
+      }
+    }
+  }
+  const controls = parseControls(request.controls, mapping);
+  for (const e of controls.errors) problems.push(fileProblem(displayName, 'field_invalid', e, fileInfo.sheet));
+  if (problems.length) return refused(problems, { mapping, mappingSource, notes });
+
+  const mappingHash = sha256(canonicalJson(mapping));
+  const dsKind = datasetKind(request.kind);
+  const same = db.prepare('SELECT id, name FROM dataset WHERE sha256 = ? AND kind = ? AND COALESCE(sheet, \'\') = ? AND mapping_hash = ?').get(source.sha256, dsKind, fileInfo.sheet ?? '', mappingHash) as { id: number; name: string } | undefined;
+  if (same) {
+    return { ...emptyOutcome('unchanged'), datasetId: same.id, datasetName: same.name, file: fileInfo, mapping, mappingSource, notes: [`同一文件已按同样的映射导入为数据集 #${same.id}，未做任何更改 / this file was already imported as dataset #${same.id}; nothing changed`] };
+  }
+
+  // 3. Dataset metadata.
+  const valueFields = [...new Set(mapping.values.map((v) => v.field))];
+  const datasetName = request.datasetName ?? `${displayName.replace(/\.[^.]+$/, '')}${source.sheets.length > 1 ? ` [${sheetName}]` : ''}${request.kind === 'capacity' || valueFields.length > 1 ? ` (${valueFields.join(', ')})` : ''}`;
+  const units = [...new Set(mapping.values.map((v) => v.unit).filter(Boolean))];
+  const unit = isReference ? '元' : units.length === 1 ? units[0]! : 'mixed';
+  const basis = request.kind === 'expenditure' ? (request.basis ?? (mapping.values.some((v) => /教育支出/.test(mapping.columns[v.column] ?? '')) || /教育支出/.test(mapping.filters.map((f) => f.equals).join()) ? 'mof_205' : 'moe_edu_funds')) : null;
+  const scope = request.kind === 'expenditure' || request.kind === 'enrolment' || request.kind === 'bulletin' ? (request.scope ?? 'consolidated') : (request.scope ?? null);
+  if (request.kind === 'expenditure' && !request.basis) notes.push(`统计口径推定为 ${basis === 'mof_205' ? '财政部 205 教育支出' : '教育部 一般公共预算教育经费'}（可用 --basis 指定）/ series basis inferred as ${basis}`);
+  if (request.kind === 'expenditure' && !request.scope) notes.push('范围按“全辖”记录（可用 --scope own_level 改为本级）/ scope recorded as consolidated');
+  const stage = request.stage ?? defaultStage(layout, displayName);
+  const previous = db
+    .prepare(`SELECT id FROM dataset d WHERE kind = ? AND name = ? AND NOT EXISTS (SELECT 1 FROM dataset s WHERE s.supersedes_id = d.id) ORDER BY id DESC LIMIT 1`)
+    .pluck()
+    .get(dsKind, datasetName) as number | undefined;
+
+  // 4. Write everything in one transaction.
+  db.exec('BEGIN IMMEDIATE');
+  let committed = false;
+  try {
+    if (request.kind === 'regions') db.pragma('defer_foreign_keys = ON');
+    const datasetId = Number(
+      db
+        .prepare(
+          `INSERT INTO dataset (name, kind, source_file_name, sha256, sheet, imported_at, unit, basis, scope, release_stage, row_count, synthetic, supersedes_id, note, mapping_json, mapping_hash, encoding)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)`,
+        )
+        .run(datasetName, dsKind, displayName, source.sha256, fileInfo.sheet, now().toISOString(), unit, basis, scope, stage, previous ?? null, notes.join('；') || null, JSON.stringify(mapping), mappingHash, source.encoding).lastInsertRowid,
+    );
+    const factTable = isReference ? undefined : FACT_TABLES[request.kind as 'expenditure' | 'enrolment' | 'capacity' | 'bulletin'];
+    const writer = isReference ? null : factWriter(db, request.kind as 'expenditure' | 'enrolment' | 'capacity' | 'bulletin', datasetId);
+    const refWriter = isReference ? referenceWriter(db, request.kind, datasetId) : null;
+    const interpreter = isReference ? null : createInterpreter(mapping, { file: displayName, sheet: fileInfo.sheet, regions: options.regions.lookup });
+    const refInterpreter = isReference ? createReferenceInterpreter(mapping, { file: displayName, sheet: fileInfo.sheet }) : null;
+    const totals: TotalRow[] = [...controls.totals];
+    const previewFacts: Fact[] = [];
+    let factCount = 0;
+    let rowsRead = 0;
+    let errorCount = 0;
+    const add = (p: Problem) => {
+      if (p.severity === 'error') errorCount++;
+      if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
+      else if (p.severity === 'error' && problems.length === MAX_LISTED_PROBLEMS) problems.push({ ...p, code: p.code, expected: `${p.expected}（更多问题未列出 / further problems not listed）` });
+    };
+    const flags = new Map((await source.flags(sheetName).catch(() => [])).map((f) => [`${f.row}|${f.col}`, f]));
+    const valueColumns = new Set(mapping.values.map((v) => v.column));
+    const dataStart = mapping.dataStart || layout.dataStart || 0;
+
+    const handle = (r: RawRow) => {
+      if (r.n < dataStart) return;
+      rowsRead++;
+      for (const c of valueColumns) {
+        const flag = flags.get(`${r.n}|${c}`);
+        if (flag) add({ code: flag.kind === 'merged' ? 'merged_cells' : 'formula_without_value', severity: 'error', file: displayName, sheet: fileInfo.sheet, row: r.n, column: mapping.columns[c] ?? `#${c + 1}`, value: null, expected: flag.kind === 'merged' ? '数据区不应有合并单元格；请取消合并并逐格填写 / no merged cells in the data area' : '公式没有保存计算结果；请在 Excel 中重新计算并保存，或粘贴为数值 / a formula without a saved value' });
+      }
+      if (refInterpreter && refWriter) {
+        const out = refInterpreter.row(r);
+        out.problems.forEach(add);
+        for (const rec of out.records) {
+          const w = refWriter.write(rec);
+          if (w.ok) factCount++;
+          else add({ code: 'key_duplicate', severity: 'error', file: displayName, sheet: fileInfo.sheet, row: r.n, column: null, value: null, expected: w.message ?? '重复记录 / duplicate record' });
+        }
+        return;
+      }
+      const out = interpreter!.row(r);
+      out.problems.forEach(add);
+      totals.push(...out.totals);
+      for (const f of out.facts) {
+        options.regions.ensure(db, f.regionCode);
+        const w = writer!.write(f);
+        if (w.ok) {
+          factCount++;
+          if (previewFacts.length < PREVIEW_ROWS) previewFacts.push(f);
+        } else
+          add({
+            code: w.message ? 'field_invalid' : 'key_duplicate',
+            severity: 'error',
+            file: displayName,
+            sheet: fileInfo.sheet,
+            row: r.n,
+            column: mapping.columns[f.column] ?? null,
+            value: `${f.regionCode} ${f.year}${f.level !== 'all' ? ` ${f.level}` : ''}${request.kind === 'capacity' ? ` ${f.field}` : ''}`,
+            expected: w.message ?? `同一地区、年度${f.level !== 'all' ? '、学段' : ''}只应出现一次${w.duplicateOfRow ? `；已见于第 ${w.duplicateOfRow} 行` : ''} / each key once${w.duplicateOfRow ? `; first seen on row ${w.duplicateOfRow}` : ''}`,
+          });
+      }
+    };
+
+    for (const r of head) handle(r);
+    let n = 0;
+    for (;;) {
+      const next = await rest!.next();
+      if (next.done) break;
+      handle(next.value);
+      if (++n % 5000 === 0) {
+        progress(next.value.n, 0, '读取并校验 / reading and checking');
+        // Let cancel requests and other calls through between chunks.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (options.signal?.aborted) {
+          db.exec('ROLLBACK');
+          return { ...emptyOutcome('cancelled'), file: fileInfo, mapping, mappingSource, notes: ['已取消，未写入任何数据 / cancelled; nothing was written'], rowsRead };
+        }
+      }
+    }
+    if (factCount === 0 && errorCount === 0) add(fileProblem(displayName, 'file_empty', '没有读到任何数据值 / no values were found under the header', fileInfo.sheet));
+    if (request.kind === 'regions') {
+      const fk = db.pragma('foreign_key_check') as { table: string; rowid: number }[];
+      if (fk.length) add(fileProblem(displayName, 'region_unknown', `${fk.length} 个地区的上级代码不存在 / parents missing for ${fk.length} regions`, fileInfo.sheet));
+    }
+
+    // 5. Checks on what was written.
+    let reconciliation: ImportOutcome['reconciliation'] = [];
+    let changes: ImportOutcome['changes'] = null;
+    const totalsByYear: ImportOutcome['preview']['totalsByYear'] = [];
+    if (factTable) {
+      const rec = reconcile(db, factTable, datasetId, totals);
+      reconciliation = rec.map((x) => {
+        const st = storedText(x.expected, x.field, request.kind);
+        const diff = x.actual - x.expected;
+        const ok = (diff < 0n ? -diff : diff) <= x.tolerance;
+        if (!ok) add({ code: 'control_total_mismatch', severity: 'warning', file: displayName, sheet: fileInfo.sheet, row: x.row || null, column: x.field, value: st.text, expected: `分项之和为 ${storedText(x.actual, x.field, request.kind).text}${st.unit}，与合计相差 ${storedText(diff < 0n ? -diff : diff, x.field, request.kind).text}${st.unit} / the parts sum to a different total` });
+        return { label: x.label, year: x.year, field: x.field, expected: st.text, actual: storedText(x.actual, x.field, request.kind).text, difference: (diff < 0n ? '-' : '') + storedText(diff < 0n ? -diff : diff, x.field, request.kind).text, tolerance: storedText(x.tolerance, x.field, request.kind).text, storedUnit: st.unit, ok, row: x.row || null };
+      });
+      const mag = magnitudeAgainstHeld(db, factTable, datasetId);
+      if (mag && isUnitMixUp(mag.ratio)) {
+        add({ code: 'unit_magnitude', severity: request.unit ? 'warning' : 'error', file: displayName, sheet: fileInfo.sheet, row: null, column: null, value: `×${mag.ratio.toPrecision(3)}`, expected: `数值约为已有数据集 #${mag.otherDatasetId} 同一单元格的 ${mag.ratio.toPrecision(3)} 倍，单位可能有误；请核对，确认无误后用 --unit 明确声明单位 / values are ~${mag.ratio.toPrecision(3)}× dataset #${mag.otherDatasetId}; check the unit and declare it with --unit` });
+      }
+      const fieldExpr = factTable.table === 'fiscal_fact' ? 'indicator' : factTable.table === 'enrolment_fact' ? "'students'" : "'amount'";
+      for (const t of db.prepare(`SELECT year, ${fieldExpr} AS field, SUM(${factTable.value}) AS total, COUNT(*) AS n FROM ${factTable.table} WHERE dataset_id = ? GROUP BY year, field ORDER BY year, field`).safeIntegers().all(datasetId) as { year: bigint; field: string; total: bigint; n: bigint }[]) {
+        const st = storedText(t.total, t.field, request.kind);
+        totalsByYear.push({ year: Number(t.year), field: t.field, total: st.text, storedUnit: st.unit, facts: Number(t.n) });
+      }
+      if (previous !== undefined) {
+        const c = compareDatasets(db, factTable, previous, datasetId);
+        changes = { previousId: previous, changed: c.changed, added: c.added, removed: c.removed, cells: c.cells.map((x) => ({ ...x, before: x.before === null ? null : storedText(BigInt(x.before), x.key.split('/').pop() ?? '', request.kind).text, after: x.after === null ? null : storedText(BigInt(x.after), x.key.split('/').pop() ?? '', request.kind).text })) };
+        if (c.changed === 0 && c.added === 0 && c.removed === 0) notes.push(`与上一版本（#${previous}）的数值完全相同 / identical values to the previous version #${previous}`);
+      }
+    }
+    const names = new Map((db.prepare('SELECT code, name FROM region').all() as { code: string; name: string }[]).map((r) => [r.code, r.name]));
+    const preview: ImportOutcome['preview'] = {
+      rows: previewFacts.map((f) => {
+        const st = storedText(f.value, f.field, request.kind);
+        return { row: f.row, regionCode: f.regionCode, regionName: names.get(f.regionCode) ?? '', year: f.year, level: f.level, key: factTable ? keyText(factTable, { level: f.level, func_code: f.funcCode, indicator: f.field, measure: f.measure }) : '', field: f.field, stored: st.text, storedUnit: st.unit };
+      }),
+      totalsByYear,
+    };
+    const outcome: ImportOutcome = {
+      status: 'previewed',
+      datasetId: null,
+      datasetName,
+      supersedes: previous ?? null,
+      file: fileInfo,
+      mapping,
+      mappingSource,
+      notes,
+      factCount,
+      rowsRead,
+      problems,
+      problemCount: problems.length,
+      preview,
+      changes,
+      reconciliation,
+    };
+    if (errorCount > 0) {
+      db.exec('ROLLBACK');
+      return { ...outcome, status: 'refused', problemCount: Math.max(problems.length, errorCount) };
+    }
+    if (options.dryRun) {
+      db.exec('ROLLBACK');
+      return outcome;
+    }
+    db.prepare('UPDATE dataset SET row_count = ? WHERE id = ?').run(factCount, datasetId);
+    db.prepare('INSERT INTO import_mapping (shape_hash, kind, mapping_json, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT (shape_hash, kind) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at').run(shapeHash, request.kind, JSON.stringify(mapping), now().toISOString());
+    const ctl = db.prepare('INSERT OR REPLACE INTO dataset_control_total (dataset_id, label, year, field, expected, actual, tolerance, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    if (factTable) for (const x of reconcile(db, factTable, datasetId, totals)) ctl.run(datasetId, x.label, x.year, `${x.field}${x.level !== 'all' ? `/${x.level}` : ''}`, x.expected, x.actual, x.tolerance, x.row || null);
+    db.exec('COMMIT');
+    committed = true;
+    return { ...outcome, status: 'committed', datasetId };
+  } catch (e) {
+    if (!committed && db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+export function formatProblems(problems: readonly Problem[]): string {
+  return problems.map(describeProblem).join('\n');
+}
