@@ -4,6 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { demoCommand, demoHelp } from './commands/demo';
 import { infoCommand, infoHelp } from './commands/info';
 import { perStudentCommand, perStudentHelp } from './commands/per-student';
+import { compareCommand, compareHelp } from './commands/compare';
+import { exportCommand, exportHelp } from './commands/export';
+import { importCommand, importHelp } from './commands/import';
+import { templateCommand, templateHelp } from './commands/template';
 import { EXIT, UsageError, processIO, type CliIO } from './io';
 
 const HELP = `wb — 教育财政工作台 命令行 / Education Finance Workbench CLI
@@ -12,7 +16,7 @@ Usage: wb [--db FILE] <command> [options]
   --db FILE   the database to use (default: the workbench's own database)
 
 Commands:
-${[demoHelp, infoHelp, perStudentHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
+${[demoHelp, infoHelp, perStudentHelp, importHelp, exportHelp, templateHelp, compareHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
 
 Exit codes: 0 success · 1 failures found by a check · 2 bad input (nothing was changed) · 3 unexpected error
 `;
@@ -22,6 +26,10 @@ const COMMANDS: Record<string, Command> = {
   demo: (argv, io) => demoCommand(argv, io),
   info: infoCommand,
   'per-student': perStudentCommand,
+  import: importCommand,
+  export: exportCommand,
+  template: (argv, io) => templateCommand(argv, io),
+  compare: compareCommand,
 };
 
 /** Split the global --db option from the command and its own arguments. */
