@@ -2,7 +2,13 @@
 // Handlers are typed against this object, the dispatcher validates every input against it, and
 // the renderer's client derives its call signatures from it — one declaration, three users.
 import { z } from 'zod';
+import { ImportOutcome, ImportRequest } from '../import/request';
+import { IMPORT_KINDS } from '../import/kinds';
 import { Bytes, CodeChange, DatasetId, DatasetInfo, RegionCode, RegionInfo, Scope, Year } from './schemas';
+
+const FileBytes = z.object({ fileName: z.string(), bytes: Bytes });
+const UploadId = z.string().regex(/^[0-9a-f]{64}$/, 'an upload id');
+const TableColumn = z.object({ header: z.string(), key: z.string(), kind: z.enum(['text', 'integer', 'decimal2', 'percent2']), width: z.number().optional() });
 
 export const contracts = {
   'app.info': {
@@ -50,6 +56,48 @@ export const contracts = {
       crosswalk: z.array(CodeChange),
       availableYears: z.array(Year),
     }),
+  },
+  'import.upload': {
+    input: z.object({ fileName: z.string().min(1).max(255), bytes: Bytes }).strict(),
+    output: z.object({ uploadId: UploadId, fileName: z.string(), sizeBytes: z.number().int() }),
+  },
+  'import.preview': {
+    input: z.object({ uploadId: UploadId, fileName: z.string().min(1).max(255), request: ImportRequest }).strict(),
+    output: ImportOutcome,
+  },
+  'import.commit': {
+    input: z.object({ uploadId: UploadId, fileName: z.string().min(1).max(255), request: ImportRequest }).strict(),
+    output: ImportOutcome,
+  },
+  'import.template': {
+    input: z.object({ kind: z.enum(IMPORT_KINDS) }).strict(),
+    output: FileBytes,
+  },
+  'datasets.compare': {
+    input: z.object({ a: DatasetId, b: DatasetId, limit: z.number().int().min(1).max(100_000).default(500) }).strict(),
+    output: z.object({
+      a: DatasetInfo,
+      b: DatasetInfo,
+      same: z.number().int(),
+      changed: z.number().int(),
+      added: z.number().int(),
+      removed: z.number().int(),
+      cells: z.array(z.object({ regionCode: z.string(), year: z.number().int(), key: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+    }),
+  },
+  'datasets.export': {
+    input: z.object({ id: DatasetId, format: z.enum(['xlsx', 'csv', 'arrow']) }).strict(),
+    output: FileBytes,
+  },
+  'table.export': {
+    input: z
+      .object({
+        format: z.enum(['xlsx', 'csv']),
+        fileStem: z.string().min(1).max(120),
+        table: z.object({ title: z.string(), columns: z.array(TableColumn).min(1), rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))).max(1_000_000), provenance: z.array(z.string()) }),
+      })
+      .strict(),
+    output: FileBytes,
   },
 } as const;
 

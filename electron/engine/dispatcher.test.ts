@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeSeries } from '../../core/arrow/per-student-series';
 import { CodedError } from '../../core/result';
+import { contracts } from '../../core/ipc/contracts';
 import type { ServerMessage } from '../../core/ipc/wire';
 import { tempDir } from '../../test/support/temp';
 import { createDispatcher, serveConnection, type HandlerContext, type Handlers } from './dispatcher';
 import { createEngine } from './engine';
+import { latestVersion, loadMigrations } from '../../db/migrate';
 
 const dir = tempDir();
 const ctx = (): HandlerContext => ({ signal: new AbortController().signal, progress: () => {} });
@@ -15,7 +17,7 @@ describe('engine dispatcher on a real database', () => {
 
   it('answers app.info', async () => {
     const reply = await engine.dispatcher.dispatch('app.info', {}, ctx());
-    expect(reply).toMatchObject({ ok: true, value: { appVersion: '9.9.9', synthetic: true, host: 'web', schemaVersion: 2 } });
+    expect(reply).toMatchObject({ ok: true, value: { appVersion: '9.9.9', synthetic: true, host: 'web', schemaVersion: latestVersion(loadMigrations()) } });
   });
 
   it('rejects an unknown channel as a value', async () => {
@@ -53,7 +55,12 @@ describe('engine dispatcher on a real database', () => {
 });
 
 describe('dispatcher error handling', () => {
-  const handlers = {
+  const unused = (): never => {
+    throw new Error('unused');
+  };
+  const everyChannelUnused = Object.fromEntries(Object.keys(contracts).map((c) => [c, unused])) as unknown as Handlers;
+  const handlers: Handlers = {
+    ...everyChannelUnused,
     'app.info': () => {
       throw new CodedError('conflict', 'already there');
     },
@@ -65,10 +72,7 @@ describe('dispatcher error handling', () => {
       c.progress(1, 2, 'half');
       return { datasets: [] };
     },
-    'perStudent.series': () => {
-      throw new Error('unused');
-    },
-  } satisfies Handlers;
+  };
   const internal: unknown[] = [];
   const d = createDispatcher(handlers, (e) => internal.push(e));
 
