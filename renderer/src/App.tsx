@@ -8,9 +8,12 @@ import type { AppError } from '../../core/result';
 import { EngineContext } from './bridge/engine-context';
 import { connectEngine } from './bridge/connect';
 import { ErrorBanner } from './components/ErrorBanner';
+import { NavTabs, type View } from './components/NavTabs';
 import { RegionTree } from './components/RegionTree';
 import { Segmented } from './components/Segmented';
+import { DatasetsView } from './features/datasets/DatasetsView';
 import { HomeView, type HomeSelection } from './features/home/HomeView';
+import { ImportView } from './features/import/ImportView';
 import { I18nContext, makeTranslate, unitLabel } from './i18n/i18n';
 import type { Lang } from './i18n/messages';
 import { loadPrefs, savePrefs, type Prefs } from './prefs';
@@ -18,12 +21,16 @@ import { loadPrefs, savePrefs, type Prefs } from './prefs';
 type Boot =
   | { status: 'connecting' }
   | { status: 'failed'; error: AppError }
-  | { status: 'ready'; engine: EngineClient; info: Output<'app.info'>; tree: Output<'regions.tree'> };
+  | { status: 'ready'; engine: EngineClient; info: Output<'app.info'>; tree: Output<'regions.tree'>; defaultRegion: string | null };
 
 export function App() {
   const [prefs, setPrefs] = useState<Prefs>(loadPrefs);
   const [boot, setBoot] = useState<Boot>({ status: 'connecting' });
   const [lost, setLost] = useState<string | null>(null);
+  const [view, setView] = useState<View>('home');
+  const [focusDataset, setFocusDataset] = useState<number | null>(null);
+  // The import wizard keeps its state while the user looks elsewhere.
+  const [importOpened, setImportOpened] = useState(false);
   const i18n = useMemo(() => ({ lang: prefs.lang, t: makeTranslate(prefs.lang) }), [prefs.lang]);
   const { t } = i18n;
 
@@ -41,7 +48,10 @@ export function App() {
         if (cancelled) return;
         if (!info.ok) return setBoot({ status: 'failed', error: info.error });
         if (!tree.ok) return setBoot({ status: 'failed', error: tree.error });
-        setBoot({ status: 'ready', engine, info: info.value, tree: tree.value });
+        // The first province at start (the demo province on a fresh install); kept when imports add regions.
+        const regions = tree.value.regions;
+        const defaultRegion = regions.find((r) => r.level === 'province')?.code ?? regions[0]?.code ?? null;
+        setBoot({ status: 'ready', engine, info: info.value, tree: tree.value, defaultRegion });
       } catch (e) {
         if (!cancelled) setBoot({ status: 'failed', error: { code: 'internal', message: (e as Error).message } });
       }
@@ -53,9 +63,23 @@ export function App() {
 
   const update = useCallback((p: Partial<Prefs>) => setPrefs((prev) => savePrefs({ ...prev, ...p })), []);
 
-  // Default region: the first province (the demo province on a fresh install).
+  const navigate = useCallback((v: View) => {
+    setView(v);
+    if (v === 'import') setImportOpened(true);
+    if (v !== 'datasets') setFocusDataset(null);
+  }, []);
+
+  // An import may add regions (a national file on a provincial database): reload the tree.
+  const engineReady = boot.status === 'ready' ? boot.engine : null;
+  const onCommitted = useCallback(() => {
+    if (!engineReady) return;
+    void engineReady.call('regions.tree', {}).then((tree) => {
+      if (tree.ok) setBoot((b) => (b.status === 'ready' ? { ...b, tree: tree.value } : b));
+    });
+  }, [engineReady]);
+
   const regions = boot.status === 'ready' ? boot.tree.regions : [];
-  const regionCode = prefs.regionCode && regions.some((r) => r.code === prefs.regionCode) ? prefs.regionCode : (regions.find((r) => r.level === 'province')?.code ?? regions[0]?.code ?? null);
+  const regionCode = prefs.regionCode && regions.some((r) => r.code === prefs.regionCode) ? prefs.regionCode : boot.status === 'ready' ? boot.defaultRegion : null;
   const region = regions.find((r) => r.code === regionCode);
 
   return (
@@ -86,19 +110,39 @@ export function App() {
                 {t('syntheticNotice')}
               </div>
             )}
-            <div className="layout">
-              <aside className="sidebar">
-                <RegionTree regions={regions} selected={regionCode} onSelect={(code) => update({ regionCode: code })} />
-              </aside>
-              {region && (
-                <HomeView
-                  region={region}
-                  unit={prefs.unit}
-                  selection={{ regionCode: region.code, year: prefs.year, scope: prefs.scope, divisor: prefs.divisor }}
-                  onChange={(s: Partial<HomeSelection>) => update(s)}
+            <NavTabs view={view} onChange={navigate} />
+            {view === 'home' && (
+              <div className="layout">
+                <aside className="sidebar">
+                  <RegionTree regions={regions} selected={regionCode} onSelect={(code) => update({ regionCode: code })} />
+                </aside>
+                {region && (
+                  <HomeView
+                    region={region}
+                    unit={prefs.unit}
+                    appVersion={boot.info.appVersion}
+                    selection={{ regionCode: region.code, year: prefs.year, scope: prefs.scope, divisor: prefs.divisor }}
+                    onChange={(s: Partial<HomeSelection>) => update(s)}
+                  />
+                )}
+              </div>
+            )}
+            {view === 'datasets' && (
+              <div className="layout layout-full">
+                <DatasetsView focusId={focusDataset} appVersion={boot.info.appVersion} />
+              </div>
+            )}
+            {importOpened && (
+              <div className="layout layout-full" hidden={view !== 'import'}>
+                <ImportView
+                  onCommitted={onCommitted}
+                  onOpenDatasets={(id) => {
+                    navigate('datasets');
+                    setFocusDataset(id);
+                  }}
                 />
-              )}
-            </div>
+              </div>
+            )}
             <footer className="app-footer">{t('footerVersion', { version: boot.info.appVersion, schema: boot.info.schemaVersion })} · {boot.info.databaseFile}</footer>
           </EngineContext.Provider>
         )}

@@ -2,11 +2,7 @@
 // stage, series, scope, import time), so a number can be traced back to the file it came from.
 import type { DatasetInfo } from '../../../core/ipc/schemas';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages';
-
-const STAGE: Record<DatasetInfo['releaseStage'], MessageKey> = {
-  flash: 'stageFlash', bulletin: 'stageBulletin', yearbook: 'stageYearbook', final_accounts: 'stageFinal', budget: 'stageBudget', other: 'stageOther',
-};
+import { STAGE_LABEL as STAGE } from '../i18n/labels';
 
 function Source({ role, d }: { role: string; d: DatasetInfo }) {
   const { t } = useI18n();

@@ -12,7 +12,7 @@ export type Column<Row> = {
   className?: (row: Row) => string | undefined;
 };
 
-type Sort = { key: string; dir: 1 | -1 } | null;
+export type Sort = { key: string; dir: 1 | -1 } | null;
 
 function compare(a: number | bigint | string | null, b: number | bigint | string | null): number {
   if (a === null) return b === null ? 0 : 1; // blanks last either way
@@ -20,37 +20,49 @@ function compare(a: number | bigint | string | null, b: number | bigint | string
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function SortableTable<Row>({ columns, rows, rowKey, pinnedLast, testId, caption }: {
+/** Rows in the order a sort shows them (pinned rows last), so an export can follow the screen. */
+export function sortRows<Row>(rows: readonly Row[], columns: readonly Column<Row>[], sort: Sort, pinnedLast?: (row: Row) => boolean): Row[] {
+  const pinned = rows.filter((r) => pinnedLast?.(r));
+  const rest = rows.filter((r) => !pinnedLast?.(r));
+  const col = sort && columns.find((c) => c.key === sort.key);
+  if (sort && col?.sortValue) {
+    const sv = col.sortValue;
+    rest.sort((a, b) => {
+      const va = sv(a);
+      const vb = sv(b);
+      if (va === null || vb === null) return compare(va, vb);
+      return sort.dir * compare(va, vb);
+    });
+  }
+  return [...rest, ...pinned];
+}
+
+export function SortableTable<Row>({ columns, rows, rowKey, pinnedLast, rowClassName, testId, caption, className, sort: controlled, onSortChange }: {
   columns: Column<Row>[];
   rows: readonly Row[];
   rowKey: (row: Row) => string;
   /** Rows kept at the bottom whatever the sort (e.g. the total). */
   pinnedLast?: (row: Row) => boolean;
+  rowClassName?: (row: Row) => string | undefined;
   testId?: string;
   caption?: ReactNode;
+  className?: string;
+  /** Controlled sort (optional): the parent keeps it, e.g. to export rows in the order shown. */
+  sort?: Sort;
+  onSortChange?: (sort: Sort) => void;
 }) {
-  const [sort, setSort] = useState<Sort>(null);
-  const sorted = useMemo(() => {
-    const pinned = rows.filter((r) => pinnedLast?.(r));
-    const rest = rows.filter((r) => !pinnedLast?.(r));
-    const col = sort && columns.find((c) => c.key === sort.key);
-    if (col?.sortValue) {
-      const sv = col.sortValue;
-      rest.sort((a, b) => {
-        const va = sv(a);
-        const vb = sv(b);
-        if (va === null || vb === null) return compare(va, vb);
-        return sort!.dir * compare(va, vb);
-      });
-    }
-    return [...rest, ...pinned];
-  }, [rows, sort, columns, pinnedLast]);
+  const [own, setOwn] = useState<Sort>(null);
+  const sort = controlled !== undefined ? controlled : own;
+  const sorted = useMemo(() => sortRows(rows, columns, sort, pinnedLast), [rows, sort, columns, pinnedLast]);
 
-  const cycle = (key: string) =>
-    setSort((s) => (s?.key !== key ? { key, dir: -1 } : s.dir === -1 ? { key, dir: 1 } : null));
+  const cycle = (key: string) => {
+    const next: Sort = sort?.key !== key ? { key, dir: -1 } : sort.dir === -1 ? { key, dir: 1 } : null;
+    setOwn(next);
+    onSortChange?.(next);
+  };
 
   return (
-    <table className="data-table" data-testid={testId}>
+    <table className={['data-table', className].filter(Boolean).join(' ')} data-testid={testId}>
       {caption && <caption>{caption}</caption>}
       <thead>
         <tr>
@@ -70,7 +82,7 @@ export function SortableTable<Row>({ columns, rows, rowKey, pinnedLast, testId, 
       </thead>
       <tbody>
         {sorted.map((r) => (
-          <tr key={rowKey(r)} data-row={rowKey(r)} className={pinnedLast?.(r) ? 'total-row' : undefined}>
+          <tr key={rowKey(r)} data-row={rowKey(r)} className={[pinnedLast?.(r) ? 'total-row' : undefined, rowClassName?.(r)].filter(Boolean).join(' ') || undefined}>
             {columns.map((c) => (
               <td key={c.key} className={[`align-${c.align ?? 'right'}`, c.className?.(r)].filter(Boolean).join(' ')} data-col={c.key}>
                 {c.cell(r)}

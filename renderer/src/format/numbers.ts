@@ -24,3 +24,17 @@ export function growthPercent(g: Ratio | null): string {
   const text = formatRatio(g.num * 100n, g.den, 2);
   return `${g.num > 0n ? '+' : ''}${text}%`;
 }
+
+/** Thousands separators for exact decimal text from the engine ("839649000000.00" → "839,649,000,000.00"). */
+export function groupDecimal(text: string): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (!m) return text;
+  return `${m[1]}${m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}`;
+}
+
+/** A file size for people: 4.7 KB, 12.3 MB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,5 +1,6 @@
 // The home view: for the chosen region and year, spending, enrolment and per-student spending by
 // level with growth, a 10-year trend and the sources behind every figure.
+import { useState } from 'react';
 import type { RegionInfo } from '../../../../core/ipc/schemas';
 import type { Divisor } from '../../../../core/metrics/divisor';
 import type { MoneyUnit } from '../../../../core/money/fen';
@@ -7,10 +8,12 @@ import { DatasetSources } from '../../components/DatasetSources';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Segmented } from '../../components/Segmented';
+import { sortRows, type Sort } from '../../components/SortableTable';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { KpiCards } from './KpiCards';
-import { PerStudentTable } from './PerStudentTable';
+import { PerStudentExport } from './PerStudentExport';
+import { isTotal, perStudentColumns, PerStudentTable } from './PerStudentTable';
 import { TrendPanel } from './TrendPanel';
 import { TREND_YEARS, useDerived, usePerStudent } from './use-per-student';
 
@@ -18,13 +21,15 @@ export type HomeSelection = { regionCode: string; year: number | null; scope: 'c
 
 const DIVISOR_LABEL: Record<Divisor, MessageKey> = { autumn: 'divisorAutumn', weighted_8_4: 'divisorWeighted', average_two_autumns: 'divisorAverage' };
 
-export function HomeView({ region, selection, unit, onChange }: {
+export function HomeView({ region, selection, unit, appVersion, onChange }: {
   region: RegionInfo;
   selection: HomeSelection;
   unit: MoneyUnit;
+  appVersion: string;
   onChange: (s: Partial<HomeSelection>) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const [sort, setSort] = useState<Sort>(null);
   const { state, retry } = usePerStudent(region.code, selection.year, selection.scope);
   const derived = useDerived(state, selection.divisor);
   const year = state.status === 'ready' ? state.response.lastYear : selection.year;
@@ -80,7 +85,19 @@ export function HomeView({ region, selection, unit, onChange }: {
           <KpiCards total={total} unit={unit} />
           <TrendPanel points={derived.trend} unit={unit} span={TREND_YEARS} />
           <section className="panel">
-            <PerStudentTable figures={derived.table} unit={unit} />
+            <div className="panel-head">
+              <h3>{t('tableTitle')}</h3>
+              <PerStudentExport
+                figures={sortRows(derived.table, perStudentColumns(t, lang, unit), sort, isTotal)}
+                response={state.response}
+                unit={unit}
+                title={t('perStudentTitle', { region: region.name, year: year ?? '' })}
+                scopeLabel={t(selection.scope === 'consolidated' ? 'scopeConsolidated' : 'scopeOwnLevel')}
+                divisorLabel={t(DIVISOR_LABEL[selection.divisor])}
+                appVersion={appVersion}
+              />
+            </div>
+            <PerStudentTable figures={derived.table} unit={unit} sort={sort} onSortChange={setSort} />
             <p className="table-note">
               {t('divisorNote', { divisor: t(DIVISOR_LABEL[selection.divisor]) })} {t('sortHint')}
             </p>

@@ -3,17 +3,19 @@
 import type { PerStudentFigure } from '../../../../core/metrics/per-student';
 import type { MoneyUnit } from '../../../../core/money/fen';
 import { ratioToFloat } from '../../../../core/money/ratio';
-import { SortableTable, type Column } from '../../components/SortableTable';
+import { SortableTable, type Column, type Sort } from '../../components/SortableTable';
 import { growthPercent, money, perStudentYuan, students } from '../../format/numbers';
-import { levelName, unitLabel, useI18n } from '../../i18n/i18n';
+import { levelName, unitLabel, useI18n, type Translate } from '../../i18n/i18n';
+import type { Lang } from '../../i18n/messages';
 import { StatusBadge } from './StatusBadge';
 
 const growthClass = (g: PerStudentFigure['perStudentGrowth']) => (g && g.num < 0n ? 'negative' : undefined);
 const float = (r: { num: bigint; den: bigint } | null) => (r ? ratioToFloat(r) : null);
 
-export function PerStudentTable({ figures, unit }: { figures: PerStudentFigure[]; unit: MoneyUnit }) {
-  const { t, lang } = useI18n();
-  const columns: Column<PerStudentFigure>[] = [
+export const isTotal = (f: PerStudentFigure) => f.level === 'all';
+
+export function perStudentColumns(t: Translate, lang: Lang, unit: MoneyUnit): Column<PerStudentFigure>[] {
+  return [
     { key: 'level', header: t('level'), align: 'left', cell: (f) => levelName(f.level, lang), sortValue: (f) => f.level },
     { key: 'spending', header: <span title={t('totalSpending')}>{`${t('spendingShort')}（${unitLabel(unit, lang)}）`}</span>, cell: (f) => money(f.current.spendingFen, unit), sortValue: (f) => f.current.spendingFen },
     { key: 'spendingPrior', header: t('priorYear'), cell: (f) => money(f.prior.spendingFen, unit), sortValue: (f) => f.prior.spendingFen, className: () => 'muted' },
@@ -25,5 +27,10 @@ export function PerStudentTable({ figures, unit }: { figures: PerStudentFigure[]
     { key: 'perStudentGrowth', header: t('growth'), cell: (f) => growthPercent(f.perStudentGrowth), sortValue: (f) => float(f.perStudentGrowth), className: (f) => growthClass(f.perStudentGrowth) },
     { key: 'status', header: t('status'), align: 'center', cell: (f) => <StatusBadge figure={f} />, sortValue: (f) => f.perStudentDirection ?? 'na' },
   ];
-  return <SortableTable columns={columns} rows={figures} rowKey={(f) => f.level} pinnedLast={(f) => f.level === 'all'} testId="per-student-table" />;
+}
+
+export function PerStudentTable({ figures, unit, sort, onSortChange }: { figures: PerStudentFigure[]; unit: MoneyUnit; sort: Sort; onSortChange: (s: Sort) => void }) {
+  const { t, lang } = useI18n();
+  const columns = perStudentColumns(t, lang, unit);
+  return <SortableTable columns={columns} rows={figures} rowKey={(f) => f.level} pinnedLast={isTotal} testId="per-student-table" sort={sort} onSortChange={onSortChange} />;
 }

@@ -1,0 +1,25 @@
+// The workbench's views: 生均经费 (home), 数据集, 导入.
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+
+export type View = 'home' | 'datasets' | 'import';
+const VIEWS: readonly { view: View; label: MessageKey }[] = [
+  { view: 'home', label: 'navHome' },
+  { view: 'datasets', label: 'navDatasets' },
+  { view: 'import', label: 'navImport' },
+];
+
+export function NavTabs({ view, onChange }: { view: View; onChange: (v: View) => void }) {
+  const { t } = useI18n();
+  return (
+    <nav className="app-nav" aria-label={t('navLabel')}>
+      <div role="tablist">
+        {VIEWS.map((v) => (
+          <button key={v.view} type="button" role="tab" aria-selected={view === v.view} className={view === v.view ? 'active' : undefined} data-testid={`nav-${v.view}`} onClick={() => onChange(v.view)}>
+            {t(v.label)}
+          </button>
+        ))}
+      </div>
+    </nav>
+  );
+}
