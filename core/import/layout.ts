@@ -45,7 +45,15 @@ export function isDataRow(cells: readonly Cell[]): boolean {
   return nonEmpty(cells) >= 2 && numericCells(cells).length >= 1 && !isYearHeader(cells);
 }
 
-const NOTE = /^(注|注释|说明|备注|资料来源|数据来源|来源|摘编自|Note|Notes|Source)([:：\s0-9.、(（]|$)/i;
+const NOTE = /^((注|注释|说明|备注|资料来源|数据来源|来源|Note|Notes|Source)([:：\s0-9.、(（]|$)|(摘编自|摘自|引自|转引自|根据《))/i;
+
+/** The title of the next table on the same sheet ("7-6 续表 1 continued", "表 3-2 …"): the table above has ended. */
+const NEXT_TABLE = /续表|\bcontinued\b|^表\s*\d+([-—–.]\d+)*\s|^\d+[-—–]\d+\s*\S/i;
+
+export function isNextTableTitle(cells: readonly Cell[]): boolean {
+  const filled = cells.filter((c) => c !== null && String(c).trim() !== '');
+  return filled.length === 1 && typeof filled[0] === 'string' && NEXT_TABLE.test(normText(filled[0]));
+}
 
 /** A footnote line under a table ("注：…", "数据来源：国家统计局"). */
 export function isNoteRow(cells: readonly Cell[]): boolean {
@@ -75,7 +83,14 @@ export function analyseLayout(rows: readonly RawRow[]): Layout {
   }
   // A header is at most four rows; anything earlier in the block is preamble-like text.
   const header = block.slice(-4);
-  const width = Math.max(0, ...header.map((r) => r.cells.length), ...rows.filter((r) => r.n >= (dataStart ?? Infinity)).slice(0, 20).map((r) => r.cells.length));
+  // The header defines the width: a data row with more filled cells than the header is a ragged
+  // row to refuse, not a reason to widen the table. Trailing empty header cells do not count.
+  const filledWidth = (cells: readonly Cell[]) => {
+    let w = cells.length;
+    while (w > 0 && (cells[w - 1] === null || cells[w - 1] === undefined || (typeof cells[w - 1] === 'string' && String(cells[w - 1]).trim() === ''))) w--;
+    return w;
+  };
+  const width = Math.max(0, ...header.map((r) => filledWidth(r.cells)));
   const columns = Array.from({ length: width }, (_, i) => headerLabel(header.map((r) => (r.cells[i] === null || r.cells[i] === undefined ? '' : String(r.cells[i])))));
   const text = preamble.map((p) => p.text).join('\n');
   const layout: Layout = {

@@ -20,19 +20,6 @@ import { tempDir } from '../support/temp';
 
 /** Where the importer does not (yet) do what a user needs: file → what goes wrong. See the report in the PR. */
 const IMPORTER_BUGS: Record<string, string> = {
-  'no-region-column.csv': 'no region column: the year column is taken as the region column (region_unknown "2020" per row) instead of header_missing_field',
-  'misspelled-region-header.csv': '地去 not recognised, so the first column (年份) is used as the region: region_unknown "2020" per row instead of header_missing_field',
-  'duplicate-header.csv': 'two columns with the same header: the first is imported silently, the second ignored; no header_duplicate',
-  'ragged-row.csv': 'a row with an extra cell within the first 20 data rows widens the "header" and is imported: 河北省 stored as 1 亿元 instead of refusing (ragged_row only detected after row 21)',
-  'ragged-row.tsv': 'same as ragged-row.csv, tab-separated: committed silently',
-  'percent-in-amount.csv': '"12%" in an amount column is stored as 12 亿元 (the % is dropped)',
-  'header-only.csv': 'a header with no data rows is reported as header_not_found ("找不到表头") instead of file_empty',
-  'gbk-declared-utf8.csv': 'GBK bytes with --encoding utf-8: the message does not suggest GB18030 although the bytes decode cleanly as GB18030',
-  'invalid-bytes.csv': 'two bad bytes on line 3 of an otherwise valid UTF-8 file: file_unreadable with no row, instead of encoding_invalid at row 3',
-  'merged-region-cells.xlsx': 'a region cell merged over two rows is reported as an empty region (region_unknown, value "") instead of merged_cells',
-  'formula-na.xlsx': 'a formula cell whose cached value is #N/A is treated as "no figure": the fact is dropped silently and the import commits',
-  '(same RegionDirectory)': 'RegionDirectory.ensure remembers regions it inserted inside a transaction that was rolled back; the next import with the same directory fails with "FOREIGN KEY constraint failed" (field_invalid). The CLI and engine build a new directory per import, so only API callers that reuse one are hit',
-  'control-mismatch.csv': 'control_total_mismatch for --controls 2020=999999 does not name the year (row and column are null/"amount")',
 };
 
 const manifest = loadManifest();

@@ -76,5 +76,15 @@ export function guessEncoding(sample: Uint8Array): EncodingGuess {
       // not this one
     }
   }
+  // UTF-8 text with a few damaged bytes is still UTF-8: read it as such, so the reader can name the
+  // row where the damage is rather than refusing the whole file as unknown text.
+  const text = new TextDecoder('utf-8').decode(sample, { stream: true });
+  let bad = 0;
+  let multibyte = 0;
+  for (const ch of text) {
+    if (ch === '\uFFFD') bad++;
+    else if (ch.charCodeAt(0) > 0x7f) multibyte++;
+  }
+  if (bad > 0 && multibyte >= 4 * bad && bad <= Math.max(4, text.length / 1000)) return { encoding: 'utf-8' };
   return { refused: EXPECTED.notUtf8OrGb };
 }

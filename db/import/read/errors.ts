@@ -49,7 +49,9 @@ export const EXPECTED = {
 } as const;
 
 export function encodingInvalid(encoding: string): string {
-  return `此处的字节不是有效的 ${encoding === 'utf-8' ? 'UTF-8' : 'GB18030/GBK'} 文本，应为同一编码的文本；请确认文件编码或另存为「CSV UTF-8」 / bytes here are not valid ${encoding === 'utf-8' ? 'UTF-8' : 'GB18030/GBK'}; expected text in one encoding — check the file's encoding or save it as "CSV UTF-8"`;
+  // Chinese Excel saves "CSV" as GBK, so the likeliest cure for bad UTF-8 is to read it as GB18030.
+  if (encoding === 'utf-8') return '此处的字节不是有效的 UTF-8 文本；如文件为 GBK/GB18030 编码（中文 Excel 默认），请将文本编码选为 GB18030（--encoding gb18030），否则请另存为「CSV UTF-8」 / bytes here are not valid UTF-8; if the file is GBK, choose the GB18030 encoding (--encoding gb18030), otherwise save it as "CSV UTF-8"';
+  return '此处的字节不是有效的 GB18030/GBK 文本，应为同一编码的文本；请确认文件编码或另存为「CSV UTF-8」 / bytes here are not valid GB18030/GBK; expected text in one encoding — check the file\'s encoding or save it as "CSV UTF-8"';
 }
 
 export function sheetNotFound(available: readonly string[]): string {
