@@ -6,7 +6,7 @@ import { parseDecimal, scaleExact } from '../money/decimal';
 import type { RegionLevel } from '../regions/gbt2260';
 import type { Cell, RawRow } from './cells';
 import { fieldSpec, levelFromText, type ValueKind } from './kinds';
-import { isDataRow, isNoteRow } from './layout';
+import { isDataRow, isNextTableTitle, isNoteRow } from './layout';
 import type { FieldSource, Mapping, ValueBinding } from './mapping';
 import { cellText, compact, parseNumberCell, parseYear } from './normalise';
 import { clipValue, type Problem, type ProblemCode } from './problems';
@@ -33,6 +33,8 @@ export type Fact = {
   growth?: string;
   comparable?: boolean;
   restatedPrior?: bigint;
+  /** The unit the figure was written in (header, unit column or the cell itself). */
+  unit?: Unit;
 };
 
 export type TotalRow = { row: number; label: string; year: number | null; field: string; level: LevelOrAll; value: bigint; decimals: number; unit: Unit | undefined };
@@ -64,8 +66,16 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
   const valueKind = (field: string): ValueKind => fieldSpec(mapping.kind, field)?.valueKind ?? 'money';
   const resolved = new Map<string, ResolveResult>();
   let notesStarted = false;
+  let tableEnded = false;
   let context: { provinceCode?: string; parentCode?: string } = {};
   const width = mapping.columns.length;
+
+  const totalTexts = new Map<string, boolean>();
+  function isTotalText(text: string): boolean {
+    let t = totalTexts.get(text);
+    if (t === undefined) totalTexts.set(text, (t = ctx.regions.isTotal(text)));
+    return t;
+  }
 
   function resolveRegion(text: string): ResolveResult {
     let r = resolved.get(text);
@@ -77,7 +87,7 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
     return r;
   }
 
-  function scale(decimal: string, unit: Unit | undefined, kind: ValueKind): { ok: true; value: bigint; decimals: number } | { ok: false; code: ProblemCode; expected: string } {
+  function scale(decimal: string, unit: Unit | undefined, kind: ValueKind, field = ''): { ok: true; value: bigint; decimals: number; rounded?: true } | { ok: false; code: ProblemCode; expected: string } {
     const d = parseDecimal(decimal);
     if (!d.ok) return { ok: false, code: 'value_not_number', expected: '应为数字 / a number' };
     if (kind === 'ratio' || kind === 'text') return { ok: true, value: d.value, decimals: d.scale };
@@ -85,6 +95,14 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
     const f = UNIT_FACTOR[unit];
     if (f.kind !== kind) return { ok: false, code: 'unit_mixed', expected: `此列应为${kind === 'money' ? '金额单位（元/万元/亿元）' : kind === 'count' ? '人数单位（人/万人）' : '面积单位'}，表头为“${unit}” / a ${kind} unit, the header says ${unit}` };
     const scaled = scaleExact(d.value, d.scale, f.factor);
+    if (!scaled.ok && field === 'population' && unit !== '人') {
+      // Statistical offices publish population in 万人 computed from samples (2392.66471499914);
+      // a fraction of a person is noise, so the nearest whole person is stored, with a warning.
+      const num = d.value * f.factor;
+      const den = 10n ** BigInt(d.scale);
+      const value = (2n * num + (num < 0n ? -den : den)) / (2n * den);
+      return { ok: true, value, decimals: d.scale, rounded: true };
+    }
     if (!scaled.ok) {
       return kind === 'count'
         ? { ok: false, code: 'value_fractional_count', expected: `人数换算为“人”后应为整数（单位 ${unit}）/ a whole number of persons` }
@@ -98,11 +116,19 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
     const out: RowOutcome = { facts: [], problems: [], totals: [] };
     const cells = r.cells;
     if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) return out;
+    if (tableEnded) return { ...out, ended: true };
+    if (isNextTableTitle(cells)) {
+      // Yearbook sheets carry the table's 续表 (more columns for the same regions) below it: a
+      // different table, never more rows of this one.
+      tableEnded = true;
+      return { ...out, ended: true };
+    }
     if (isNoteRow(cells)) {
       notesStarted = true;
-      return out;
+      return { ...out, ended: true };
     }
     if (notesStarted) {
+      out.ended = true;
       if (isDataRow(cells)) out.problems.push(problem('note_inside_table', r.n, null, cellText(cells[0] ?? null), '注释行之后不应再有数据行；表格应在注释之前结束 / no data rows below the table notes'));
       return out;
     }
@@ -119,7 +145,7 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
     let isTotal = false;
     if (regionText === '') {
       out.problems.push(problem('region_unknown', r.n, colOf(regionSrc), '', '应为地区名称或代码 / a region name or code'));
-    } else if (ctx.regions.isTotal(regionText)) {
+    } else if (isTotalText(regionText)) {
       isTotal = true;
     } else {
       const res = resolveRegion(regionText);
@@ -176,13 +202,19 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
     const cell = cells[v.column] ?? null;
     const parsed = parseNumberCell(cell);
     if (parsed.kind === 'empty') return problems;
-    if (parsed.kind === 'invalid') return [problem('value_not_number', r.n, v.column, parsed.text, '应为数字（可含千分位、全角数字）/ a number')];
+    if (parsed.kind === 'invalid') {
+      const excelError = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/i.test(parsed.text.trim());
+      return [problem('value_not_number', r.n, v.column, parsed.text, excelError ? '公式结果为错误值，应为数字：请在 Excel 中修正公式并重新计算 / a formula error value; fix the formula' : '应为数字（可含千分位、全角数字）/ a number')];
+    }
     const declared = mapping.declaredUnit;
     const unit = declared ?? k.rowUnit ?? v.unit;
     if (parsed.unit && unit && parsed.unit !== unit && !declared) return [problem('unit_mixed', r.n, v.column, cellText(cell), `本列单位为“${unit}”，单元格写明“${parsed.unit}” / the column is in ${unit}`)];
     const kind = valueKind(v.field);
-    const s = scale(parsed.decimal, parsed.unit ?? unit, kind);
+    // "12%" is a rate; in an amount or count column it is a mistake, never 12 of the unit.
+    if (parsed.percent && kind !== 'ratio') return [problem('unit_mixed', r.n, v.column, cellText(cell), `此列为${kind === 'count' ? '人数' : '金额'}，不应出现百分数 / a percentage in a ${kind} column`)];
+    const s = scale(parsed.decimal, parsed.unit ?? unit, kind, v.field);
     if (!s.ok) return [problem(s.code, r.n, v.column, cellText(cell), s.expected)];
+    if (s.rounded) problems.push(problem('value_rounded', r.n, v.column, cellText(cell), `不足一人的小数已四舍五入，按 ${s.value} 人入库 / stored as ${s.value} persons, rounded to the nearest person`, 'warning'));
     if (s.value < 0n) return [problem('value_negative', r.n, v.column, cellText(cell), '金额和人数不应为负 / not negative')];
     const year = v.year ?? k.rowYear;
     if (year === null) return [problem('year_invalid', r.n, v.column, null, '没有年度：请映射年度列或在表题中给出 / no year for this value')];
@@ -192,6 +224,8 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
     }
     if (k.regionCode === null) return problems;
     const fact: Fact = { row: r.n, column: v.column, regionCode: k.regionCode, year, level: v.level ?? k.rowLevel, funcCode: k.funcCode, measure: k.measure, field: v.field, value: s.value };
+    const factUnit = parsed.unit ?? unit;
+    if (factUnit) fact.unit = factUnit;
     if (mapping.kind === 'bulletin') {
       const g = cellText(cellOf(cells, mapping.fields.growth)).replace(/%$/, '');
       if (g !== '') {

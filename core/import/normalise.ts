@@ -12,7 +12,11 @@ export function halfWidth(s: string): string {
 }
 
 /** Collapse all whitespace (incl. line breaks inside header cells) and trim. */
+const NEEDS_NORMALISING = /[\uFF01-\uFF5E\u3000\s]/;
+
 export function normText(s: string): string {
+  // Most cells of a big file are already plain: skip three regex passes for them.
+  if (!NEEDS_NORMALISING.test(s)) return s;
   return halfWidth(s).replace(/\s+/g, ' ').trim();
 }
 
@@ -58,7 +62,9 @@ export type NumberParse =
   | { kind: 'invalid'; text: string };
 
 /** Cells that mean "no figure" in Chinese statistical tables. */
-const MISSING = new Set(['', '-', '--', '—', '——', '–', '…', '...', '……', 'NA', 'N/A', 'n/a', '#N/A', '/']);
+// Excel's error values (#N/A, #DIV/0!, #REF! …) are not here: a formula that failed is an error to
+// fix, not a blank.
+const MISSING = new Set(['', '-', '--', '—', '——', '–', '…', '...', '……', 'NA', 'N/A', 'n/a', '/']);
 
 const PLAIN = /^[+-]?\d+(\.\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;

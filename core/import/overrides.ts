@@ -2,7 +2,7 @@
 //   COLUMN: the header text (as printed or normalised), a column letter (A, B … AA) or #N (1-based)
 //   FIELD==VALUE   a constant, e.g. level==primary or year==2019
 //   FIELD=@years   every year column of a wide table (NBS exports: years across the top)
-import { fieldSpec, type ImportKind } from './kinds';
+import { fieldSpec, levelFromText, type ImportKind } from './kinds';
 import type { Layout } from './layout';
 import { headerLabel } from './layout';
 import type { Mapping, ValueBinding } from './mapping';
@@ -51,10 +51,10 @@ export function applyOverrides(base: Mapping, layout: Layout, maps: readonly str
       continue;
     }
     if (spec.role === 'value') {
-      if (!replaced.has(field)) {
-        mapping.values = mapping.values.filter((v) => v.field !== field);
-        replaced.add(field);
-      }
+      // Mapping any value column by hand means: these columns, and none the suggestion added
+      // (a suggested GDP column must not ride along with --map population=…, nor take its --unit).
+      if (replaced.size === 0) mapping.values = [];
+      replaced.add(field);
       if (target === '@years') {
         if (!layout.yearColumns.length) errors.push({ option, message: '表头中没有年份列 / the header has no year columns' });
         for (const y of layout.yearColumns) mapping.values.push({ column: y.column, field, year: y.year });
@@ -68,6 +68,9 @@ export function applyOverrides(base: Mapping, layout: Layout, maps: readonly str
       const binding: ValueBinding = { column: col, field };
       const u = unitInText(layout.columns[col] ?? '') ?? layout.unit;
       if (u) binding.unit = u;
+      // A students column names its level ("普通高等学校在校学生数") as the suggestion reads it.
+      const level = field === 'students' ? levelFromText(layout.columns[col] ?? '') : undefined;
+      if (level) binding.level = level;
       mapping.values.push(binding);
     } else if (target.startsWith('=')) {
       mapping.fields[field] = { constant: target.slice(1) };

@@ -21,6 +21,7 @@ export const PROBLEM_CODES = [
   'value_negative', // a negative amount or count
   'value_fractional_count', // students that are not whole persons after unit conversion
   'value_too_precise', // more decimal places than a 分 (or a person) can hold
+  'value_rounded', // warning: a population in 万人 printed below one person, stored to the nearest person
   'value_out_of_range', // beyond the exact range, or absurd for the field
   'unit_mixed', // a cell states a unit different from its column's
   'unit_unknown', // no unit in the header and none declared

@@ -62,7 +62,9 @@ export function suggestMapping(kind: ImportKind, sheet: string, layout: Layout, 
   if (['expenditure', 'enrolment', 'capacity', 'bulletin'].includes(kind)) {
     if (codeCol >= 0) fields.region = { column: codeCol };
     else if (nameCol >= 0) fields.region = { column: nameCol };
-    else if (cols.length > 0 && !yearColumns.has(0)) {
+    // Tables often put regions first without naming the column; but a first column that is plainly
+    // something else (the year, the level, a value with a unit) must not be read as regions.
+    else if (cols.length > 0 && !yearColumns.has(0) && !YEAR_LABEL.test(cols[0] ?? '') && !LEVEL_LABEL.test(cols[0] ?? '') && !VALUE_LABEL.test(cols[0] ?? '') && !unitInText(cols[0] ?? '')) {
       fields.region = { column: 0 };
       notes.push(`没有识别到“地区”列，暂用第1列「${cols[0]}」/ no region column recognised; using the first column`);
     }
@@ -101,9 +103,19 @@ export function suggestMapping(kind: ImportKind, sheet: string, layout: Layout, 
     case 'enrolment': {
       const enrolCols = cols.map((c, i) => ({ c, i })).filter(({ c }) => /在校(学)?生/.test(c) && !/每十万|比|率|增长/.test(c));
       if (layout.yearColumns.length) values.push(...perYear('students', levelFromText(hintText)));
-      for (const { c, i } of enrolCols) {
-        const level = levelFromText(c) ?? levelFromText(hintText);
-        values.push({ column: i, field: 'students', ...(level ? { level } : {}) });
+      // One column per level: a breakdown of a level (本科/专科, 农村, 民办, 其中…) is part of its total,
+      // not another level, so it is only taken when no total column for that level exists.
+      const SUB = /本科|专科|研究生|其中|农村|城区|镇区|乡村|民办|女/;
+      const byLevel = new Map<string, { c: string; i: number }[]>();
+      for (const col of enrolCols) {
+        const key = levelFromText(col.c) ?? levelFromText(hintText) ?? '';
+        byLevel.set(key, [...(byLevel.get(key) ?? []), col]);
+      }
+      for (const [key, group] of byLevel) {
+        const totals = group.filter(({ c }) => !SUB.test(c));
+        const chosen = (totals.length ? totals : group)[0]!;
+        if (group.length > 1) notes.push(`在校生取「${chosen.c}」列，未取其细分列：${group.filter((g) => g !== chosen).map((g) => `「${g.c}」`).join('')} / took the total column, not its breakdown`);
+        values.push({ column: chosen.i, field: 'students', ...(key ? { level: key as LevelCode } : {}) });
       }
       if (!values.length) {
         const valueCol = findColumn(cols, VALUE_LABEL);

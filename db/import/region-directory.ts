@@ -6,7 +6,14 @@ import type { RegionLookup } from '../../core/import/interpret';
 import { createRegionResolver, type ResolverEntry } from '../../core/regions/resolve';
 import { loadRegionList, type RegionListEntry } from '../data/region-list';
 
-export type RegionDirectory = { lookup: RegionLookup; ensure(db: Database.Database, code: string): void };
+export type RegionDirectory = {
+  lookup: RegionLookup;
+  ensure(db: Database.Database, code: string): void;
+  /** The transaction that inserted regions was rolled back: they are no longer in the database. */
+  discardPending(): void;
+  /** The transaction committed: what it inserted is now held. */
+  keepPending(): void;
+};
 
 /**
  * Provinces' tier in the central cost-sharing scheme (国办发〔2018〕6号, DOMAIN §3.3), stored as the
@@ -35,6 +42,8 @@ export function createRegionDirectory(db: Database.Database): RegionDirectory {
   // Held regions after the shipped list: the user's own names win where codes coincide.
   const resolver = createRegionResolver([...list, ...held]);
   const known = new Set(held.map((r) => r.code));
+  // Inserted inside the open transaction; forgotten again if it rolls back.
+  const pending = new Set<string>();
   const insert = db.prepare('INSERT OR IGNORE INTO region (code, name, short_name, level, kind, parent_code, dev_tier) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const ensure = (conn: Database.Database, code: string): void => {
     if (known.has(code)) return;
@@ -43,9 +52,15 @@ export function createRegionDirectory(db: Database.Database): RegionDirectory {
     if (entry.parentCode) ensure(conn, entry.parentCode);
     (conn === db ? insert : conn.prepare(insert.source)).run(entry.code, entry.name, entry.shortName, entry.level, entry.kind, entry.parentCode, entry.level === 'province' ? (PROVINCE_TIER[entry.code.slice(0, 2)] ?? null) : null);
     known.add(code);
+    pending.add(code);
   };
   return {
     lookup: { resolve: (text, context) => resolver.resolve(text, context), isTotal: (text) => resolver.isTotal(text) },
     ensure,
+    discardPending: () => {
+      for (const code of pending) known.delete(code);
+      pending.clear();
+    },
+    keepPending: () => pending.clear(),
   };
 }

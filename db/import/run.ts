@@ -13,7 +13,7 @@ import { applyOverrides } from '../../core/import/overrides';
 import { describeProblem, type Problem, type ProblemCode } from '../../core/import/problems';
 import { createReferenceInterpreter } from '../../core/import/reference';
 import type { ImportOutcome, ImportRequest } from '../../core/import/request';
-import { suggestMapping } from '../../core/import/suggest';
+import { suggestMapping, type Suggestion } from '../../core/import/suggest';
 import { UNIT_FACTOR, type Unit } from '../../core/import/units';
 import { formatRatio } from '../../core/money/decimal';
 import { isUnitMixUp, magnitudeAgainstHeld, reconcile } from './checks';
@@ -72,9 +72,44 @@ function parseControls(controls: readonly string[], mapping: Mapping): { totals:
     const text = (m[3] ?? '').replace(/,/g, '');
     const [i = '0', f = ''] = text.split('.');
     const value = (BigInt(i + f) * UNIT_FACTOR[unit].factor) / 10n ** BigInt(f.length);
-    totals.push({ row: 0, label: `--control ${c}`, year: Number(m[2]), field: m[1] ?? defaultField, level: 'all', value, decimals: f.length, unit });
+    totals.push({ row: 0, label: `控制数 ${c}`, year: Number(m[2]), field: m[1] ?? defaultField, level: 'all', value, decimals: f.length, unit });
   }
   return { totals, errors };
+}
+
+/**
+ * What is saved for a file shape: how columns map, not what one file said about itself. Constants
+ * (a year from the title, a region or level given for one file) describe that file only.
+ */
+function shapeOnly(mapping: Mapping): Mapping {
+  return { ...mapping, fields: Object.fromEntries(Object.entries(mapping.fields).filter(([, f]) => 'column' in f)) };
+}
+
+/**
+ * A saved mapping applied to a new file of the same shape, with what this file states about itself
+ * winning: its title year, and — for a wide table whose indicator comes from the 指标 line or the
+ * file name — the indicator the suggestion recognised.
+ */
+function withFileFacts(saved: Mapping, suggestion: Suggestion): Mapping {
+  const fields = { ...shapeOnly(saved).fields };
+  for (const [name, f] of Object.entries(suggestion.mapping.fields)) if ('constant' in f && !(name in fields)) fields[name] = f;
+  const wideAndRecognised = suggestion.mapping.values.length > 0 && suggestion.mapping.values.every((v) => v.year !== undefined) && suggestion.missing.length === 0;
+  // Where the table sits (sheet, header rows, first data row) is this file's, not the saved one's.
+  const { sheet, headerRows, dataStart, columns } = suggestion.mapping;
+  return { ...saved, sheet, headerRows, dataStart, columns, fields, values: wideAndRecognised ? suggestion.mapping.values : saved.values };
+}
+
+/**
+ * Which statistical series an expenditure table is (DOMAIN §1.2). MOF's function class 205 reads
+ * 教育支出, or 教育 as a row of a 一般公共预算支出 breakdown (filtered with --where); the MOE series
+ * reads 教育经费. Only when neither shows is the MOE series assumed, and the note says so.
+ */
+function inferBasis(mapping: Mapping): 'mof_205' | 'moe_edu_funds' {
+  const headers = mapping.values.map((v) => mapping.columns[v.column] ?? '');
+  const filters = mapping.filters.map((f) => f.equals.trim());
+  if (headers.some((h) => /教育经费|edu_funding/i.test(h))) return 'moe_edu_funds';
+  if (headers.some((h) => /教育支出|edu_expenditure/i.test(h)) || filters.some((f) => /^教育(支出)?$|教育支出/.test(f))) return 'mof_205';
+  return 'moe_edu_funds';
 }
 
 function defaultStage(layout: Layout, file: string): 'yearbook' | 'bulletin' | 'other' {
@@ -145,6 +180,10 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
   // 2. The table and its mapping: saved for this shape, suggested, then --map/--where on top.
   const layout = analyseLayout(head);
   const isReference = request.kind === 'standard' || request.kind === 'regions' || request.kind === 'region-changes';
+  const lastHeader = layout.headerRows[layout.headerRows.length - 1];
+  if (lastHeader !== undefined && layout.dataStart === null && !head.some((r) => r.n > lastHeader && r.cells.some((c) => c !== null && String(c).trim() !== ''))) {
+    return refused([fileProblem(displayName, 'file_empty', '只有表头，没有数据行 / a header with no data rows under it', fileInfo.sheet)]);
+  }
   if (layout.headerRows.length === 0 || (layout.dataStart === null && !isReference)) {
     return refused([fileProblem(displayName, 'header_not_found', '找不到表头：表格应有一行列标题，其下为数据行 / no header row followed by data rows', fileInfo.sheet)]);
   }
@@ -156,7 +195,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
   const shapeHash = sha256(shapeKey(request.kind, layout.columns));
   const saved = request.useSavedMapping && request.map.length === 0 && request.where.length === 0 ? (db.prepare('SELECT mapping_json FROM import_mapping WHERE shape_hash = ? AND kind = ?').pluck().get(shapeHash, request.kind) as string | undefined) : undefined;
   const suggestion = suggestMapping(request.kind, sheetName, layout, [displayName, sheetName]);
-  const base: Mapping = saved ? (JSON.parse(saved) as Mapping) : suggestion.mapping;
+  const base: Mapping = saved ? withFileFacts(JSON.parse(saved) as Mapping, suggestion) : suggestion.mapping;
   const { mapping, errors } = applyOverrides(base, layout, request.map, request.where, request.unit);
   const mappingSource: ImportOutcome['mappingSource'] = request.map.length || request.where.length ? 'given' : saved ? 'saved' : 'suggested';
   const notes = saved ? ['使用此前为同样表头保存的映射 / using the mapping saved for this file shape'] : suggestion.notes;
@@ -176,6 +215,15 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       }
     }
   }
+  // Two columns under one header where one of them is used: which one the user meant is unknowable.
+  const used = new Set([...Object.values(mapping.fields).flatMap((f) => ('column' in f ? [f.column] : [])), ...mapping.values.map((v) => v.column)]);
+  const seenLabel = new Map<string, number>();
+  mapping.columns.forEach((label, i) => {
+    if (label === '') return;
+    const first = seenLabel.get(label);
+    if (first === undefined) seenLabel.set(label, i);
+    else if (used.has(first) || used.has(i)) problems.push(fileProblem(displayName, 'header_duplicate', `第 ${first + 1} 列与第 ${i + 1} 列的表头相同；请改名或用 --map 字段=#列号 指定要导入的列 / columns ${first + 1} and ${i + 1} share this header; rename one or map by #N`, fileInfo.sheet, label));
+  });
   const controls = parseControls(request.controls, mapping);
   for (const e of controls.errors) problems.push(fileProblem(displayName, 'field_invalid', e, fileInfo.sheet));
   if (problems.length) return refused(problems, { mapping, mappingSource, notes });
@@ -189,10 +237,14 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
 
   // 3. Dataset metadata.
   const valueFields = [...new Set(mapping.values.map((v) => v.field))];
-  const datasetName = request.datasetName ?? `${displayName.replace(/\.[^.]+$/, '')}${source.sheets.length > 1 ? ` [${sheetName}]` : ''}${request.kind === 'capacity' || valueFields.length > 1 ? ` (${valueFields.join(', ')})` : ''}`;
+  // What the user selected is part of the name: two series taken from one file with different
+  // --where or constant --map are two datasets, not two versions of one.
+  const selection = [...request.where, ...request.map.filter((m) => /^[a-z_]+==/.test(m))].join(', ');
+  const datasetName = request.datasetName ?? `${displayName.replace(/\.[^.]+$/, '')}${source.sheets.length > 1 ? ` [${sheetName}]` : ''}${request.kind === 'capacity' || valueFields.length > 1 ? ` (${valueFields.join(', ')})` : ''}${selection ? ` {${selection}}` : ''}`;
+  if (request.kind === 'enrolment' && !('level' in mapping.fields) && mapping.values.some((v) => !v.level)) notes.push('未识别学段，在校生按“合计（不分学段）”入库；如属某一学段请用 --map level==primary 等指定 / no level recognised: stored as all levels combined');
   const units = [...new Set(mapping.values.map((v) => v.unit).filter(Boolean))];
   const unit = isReference ? '元' : units.length === 1 ? units[0]! : 'mixed';
-  const basis = request.kind === 'expenditure' ? (request.basis ?? (mapping.values.some((v) => /教育支出/.test(mapping.columns[v.column] ?? '')) || /教育支出/.test(mapping.filters.map((f) => f.equals).join()) ? 'mof_205' : 'moe_edu_funds')) : null;
+  const basis = request.kind === 'expenditure' ? (request.basis ?? inferBasis(mapping)) : null;
   const scope = request.kind === 'expenditure' || request.kind === 'enrolment' || request.kind === 'bulletin' ? (request.scope ?? 'consolidated') : (request.scope ?? null);
   if (request.kind === 'expenditure' && !request.basis) notes.push(`统计口径推定为 ${basis === 'mof_205' ? '财政部 205 教育支出' : '教育部 一般公共预算教育经费'}（可用 --basis 指定）/ series basis inferred as ${basis}`);
   if (request.kind === 'expenditure' && !request.scope) notes.push('范围按“全辖”记录（可用 --scope own_level 改为本级）/ scope recorded as consolidated');
@@ -205,6 +257,10 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
   // 4. Write everything in one transaction.
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
+  const rollback = () => {
+    db.exec('ROLLBACK');
+    options.regions.discardPending();
+  };
   try {
     if (request.kind === 'regions') db.pragma('defer_foreign_keys = ON');
     const datasetId = Number(
@@ -223,6 +279,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     const totals: TotalRow[] = [...controls.totals];
     const previewFacts: Fact[] = [];
     let factCount = 0;
+    const unitsSeen = new Set<Unit>();
     let rowsRead = 0;
     let errorCount = 0;
     const add = (p: Problem) => {
@@ -231,13 +288,16 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       else if (p.severity === 'error' && problems.length === MAX_LISTED_PROBLEMS) problems.push({ ...p, code: p.code, expected: `${p.expected}（更多问题未列出 / further problems not listed）` });
     };
     const flags = new Map((await source.flags(sheetName).catch(() => [])).map((f) => [`${f.row}|${f.col}`, f]));
-    const valueColumns = new Set(mapping.values.map((v) => v.column));
+    // Merged or formula cells matter wherever they feed a fact: values and key columns alike.
+    const valueColumns = new Set([...mapping.values.map((v) => v.column), ...Object.values(mapping.fields).flatMap((f) => ('column' in f ? [f.column] : []))]);
     const dataStart = mapping.dataStart || layout.dataStart || 0;
 
     const handle = (r: RawRow) => {
       if (r.n < dataStart) return;
       rowsRead++;
-      for (const c of valueColumns) {
+      const out = interpreter?.row(r);
+      // Below the table (notes, the next table on the sheet) merged cells are layout, not data.
+      if (!out?.ended) for (const c of valueColumns) {
         const flag = flags.get(`${r.n}|${c}`);
         if (flag) add({ code: flag.kind === 'merged' ? 'merged_cells' : 'formula_without_value', severity: 'error', file: displayName, sheet: fileInfo.sheet, row: r.n, column: mapping.columns[c] ?? `#${c + 1}`, value: null, expected: flag.kind === 'merged' ? '数据区不应有合并单元格；请取消合并并逐格填写 / no merged cells in the data area' : '公式没有保存计算结果；请在 Excel 中重新计算并保存，或粘贴为数值 / a formula without a saved value' });
       }
@@ -251,7 +311,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
         }
         return;
       }
-      const out = interpreter!.row(r);
+      if (!out) return;
       out.problems.forEach(add);
       totals.push(...out.totals);
       for (const f of out.facts) {
@@ -259,6 +319,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
         const w = writer!.write(f);
         if (w.ok) {
           factCount++;
+          if (f.unit) unitsSeen.add(f.unit);
           if (previewFacts.length < PREVIEW_ROWS) previewFacts.push(f);
         } else
           add({
@@ -285,7 +346,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
         // Let cancel requests and other calls through between chunks.
         await new Promise((resolve) => setImmediate(resolve));
         if (options.signal?.aborted) {
-          db.exec('ROLLBACK');
+          rollback();
           return { ...emptyOutcome('cancelled'), file: fileInfo, mapping, mappingSource, notes: ['已取消，未写入任何数据 / cancelled; nothing was written'], rowsRead };
         }
       }
@@ -306,7 +367,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
         const st = storedText(x.expected, x.field, request.kind);
         const diff = x.actual - x.expected;
         const ok = (diff < 0n ? -diff : diff) <= x.tolerance;
-        if (!ok) add({ code: 'control_total_mismatch', severity: 'warning', file: displayName, sheet: fileInfo.sheet, row: x.row || null, column: x.field, value: st.text, expected: `分项之和为 ${storedText(x.actual, x.field, request.kind).text}${st.unit}，与合计相差 ${storedText(diff < 0n ? -diff : diff, x.field, request.kind).text}${st.unit} / the parts sum to a different total` });
+        if (!ok) add({ code: 'control_total_mismatch', severity: 'warning', file: displayName, sheet: fileInfo.sheet, row: x.row || null, column: x.field, value: st.text, expected: `${x.year === null ? '' : `${x.year}年 `}${x.label}：分项之和为 ${storedText(x.actual, x.field, request.kind).text}${st.unit}，与合计相差 ${storedText(diff < 0n ? -diff : diff, x.field, request.kind).text}${st.unit} / the parts sum to a different total` });
         return { label: x.label, year: x.year, field: x.field, expected: st.text, actual: storedText(x.actual, x.field, request.kind).text, difference: (diff < 0n ? '-' : '') + storedText(diff < 0n ? -diff : diff, x.field, request.kind).text, tolerance: storedText(x.tolerance, x.field, request.kind).text, storedUnit: st.unit, ok, row: x.row || null };
       });
       const mag = magnitudeAgainstHeld(db, factTable, datasetId);
@@ -350,22 +411,26 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       reconciliation,
     };
     if (errorCount > 0) {
-      db.exec('ROLLBACK');
+      rollback();
       return { ...outcome, status: 'refused', problemCount: Math.max(problems.length, errorCount) };
     }
     if (options.dryRun) {
-      db.exec('ROLLBACK');
+      rollback();
       return outcome;
     }
-    db.prepare('UPDATE dataset SET row_count = ? WHERE id = ?').run(factCount, datasetId);
-    db.prepare('INSERT INTO import_mapping (shape_hash, kind, mapping_json, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT (shape_hash, kind) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at').run(shapeHash, request.kind, JSON.stringify(mapping), now().toISOString());
+    // The unit the rows stated (a unit column saying 亿元 on every row is 亿元, not "mixed").
+    const DATASET_UNITS: readonly string[] = ['元', '万元', '亿元', '人', '万人'];
+    const statedUnit = unitsSeen.size === 1 && DATASET_UNITS.includes([...unitsSeen][0]!) ? [...unitsSeen][0]! : unitsSeen.size > 1 ? 'mixed' : unit;
+    db.prepare('UPDATE dataset SET row_count = ?, unit = ? WHERE id = ?').run(factCount, statedUnit, datasetId);
+    db.prepare('INSERT INTO import_mapping (shape_hash, kind, mapping_json, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT (shape_hash, kind) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at').run(shapeHash, request.kind, JSON.stringify(shapeOnly(mapping)), now().toISOString());
     const ctl = db.prepare('INSERT OR REPLACE INTO dataset_control_total (dataset_id, label, year, field, expected, actual, tolerance, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     if (factTable) for (const x of reconcile(db, factTable, datasetId, totals)) ctl.run(datasetId, x.label, x.year, `${x.field}${x.level !== 'all' ? `/${x.level}` : ''}`, x.expected, x.actual, x.tolerance, x.row || null);
     db.exec('COMMIT');
     committed = true;
+    options.regions.keepPending();
     return { ...outcome, status: 'committed', datasetId };
   } catch (e) {
-    if (!committed && db.inTransaction) db.exec('ROLLBACK');
+    if (!committed && db.inTransaction) rollback();
     throw e;
   }
 }

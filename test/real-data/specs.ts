@@ -95,10 +95,9 @@ const nbsLong = (id: string, where: Record<string, string>, field: string, unit:
   sheet: null,
   unit,
   read: (p) => fromColumns(csvRows(p), { region: 'province', year: 'year', value: 'value', unit: { column: 'unit' }, where, key: field }, 'nbs_province_indicators_long.csv'),
-  known: [{ finding: 'F9', breaks: 'provenance' }],
 });
 
-const yearbook76 = (year: number, sheet: string, kind: 'expenditure' | 'capacity', known: Known[]): Spec => ({
+const yearbook76 = (year: number, sheet: string, kind: 'expenditure' | 'capacity', known?: Known[]): Spec => ({
   id: `yearbook-7-6-${year}-${kind === 'expenditure' ? 'education' : 'total'}`,
   file: `${CSY}/original_yearbook_tables/csy_table7-6_general_public_budget_expenditure_by_region_${year}.xls`,
   args: ['--kind', kind],
@@ -111,7 +110,7 @@ const yearbook76 = (year: number, sheet: string, kind: 'expenditure' | 'capacity
     if (t.year !== year) throw new Error(`${p}: title year ${t.year}`);
     return t.values;
   },
-  known,
+  ...(known ? { known } : {}),
 });
 
 const tidyXlsx = (year: number, kind: 'expenditure' | 'capacity'): Spec => ({
@@ -127,7 +126,7 @@ const tidyXlsx = (year: number, kind: 'expenditure' | 'capacity'): Spec => ({
     if (values.some((v) => v.year !== year)) throw new Error(`${p}: a year other than ${year}`);
     return values;
   },
-  known: kind === 'expenditure' ? [{ finding: 'F5', breaks: 'provenance' }, { finding: 'F9', breaks: 'provenance' }] : [{ finding: 'F9', breaks: 'provenance' }],
+  
 });
 
 const YEARS_2010_2023 = Array.from({ length: 14 }, (_, i) => 2010 + i);
@@ -135,7 +134,7 @@ const YEARS_2010_2023 = Array.from({ length: 14 }, (_, i) => 2010 + i);
 /** In import order (order matters: see F3). */
 export const SPECS: Spec[] = [
   // ---- nbs_province_panel_2000_2019/original: NBS long tables, code + full name, unit in the header
-  panelOriginal('panel-population', '人口/总人口.csv', ['--kind', 'capacity'], 'fiscal', '万人', { population: '年末常住人口(万人)' }, { known: [{ finding: 'F1', breaks: 'import' }] }),
+  panelOriginal('panel-population', '人口/总人口.csv', ['--kind', 'capacity'], 'fiscal', '万人', { population: '年末常住人口(万人)' }),
   panelOriginal('panel-gdp', '国民经济核算/地区生产总值.csv', ['--kind', 'capacity'], 'fiscal', '亿元', { gdp: '地区生产总值(亿元)' }),
   panelOriginal('panel-revenue', '财政/地方财政收入.csv', ['--kind', 'capacity'], 'fiscal', '亿元', { gpb_revenue: '地方财政一般预算收入(亿元)', tax_revenue: '地方财政税收收入(亿元)' }),
   panelOriginal('panel-expenditure-total', '财政/地方财政支出.csv', ['--kind', 'capacity'], 'fiscal', '亿元', { gpb_expenditure: '地方财政一般预算支出(亿元)' }),
@@ -153,8 +152,8 @@ export const SPECS: Spec[] = [
 
   // ---- nbs_province_panel_2000_2019/province_panel_2000_2019.csv: merged wide panel, English headers
   panelWide('panel-wide-fiscal-100m', ['--kind', 'capacity', '--unit', '亿元', '--map', 'gdp=gdp_100m_yuan', '--map', 'gpb_revenue=lgpb_revenue_100m_yuan', '--map', 'tax_revenue=lgpb_tax_revenue_100m_yuan', '--map', 'gpb_expenditure=lgpb_expenditure_100m_yuan'], 'fiscal', '亿元', { gdp: 'gdp_100m_yuan', gpb_revenue: 'lgpb_revenue_100m_yuan', tax_revenue: 'lgpb_tax_revenue_100m_yuan', gpb_expenditure: 'lgpb_expenditure_100m_yuan' }),
-  panelWide('panel-wide-population', ['--kind', 'capacity', '--unit', '万人', '--map', 'population=population_10k'], 'fiscal', '万人', { population: 'population_10k' }, { known: [{ finding: 'F8', breaks: 'import' }, { finding: 'F1', breaks: 'import' }] }),
-  panelWide('panel-wide-education', ['--kind', 'expenditure', '--unit', '亿元', '--map', 'amount=lgpb_edu_expenditure_100m_yuan', '--dataset', 'province_panel_2000_2019 教育支出'], 'expenditure', '亿元', { [EDU]: 'lgpb_edu_expenditure_100m_yuan' }, { basis: 'mof_205', known: [{ finding: 'F5', breaks: 'provenance' }] }),
+  panelWide('panel-wide-population', ['--kind', 'capacity', '--unit', '万人', '--map', 'population=population_10k'], 'fiscal', '万人', { population: 'population_10k' }),
+  panelWide('panel-wide-education', ['--kind', 'expenditure', '--unit', '亿元', '--map', 'amount=lgpb_edu_expenditure_100m_yuan', '--dataset', 'province_panel_2000_2019 教育支出'], 'expenditure', '亿元', { [EDU]: 'lgpb_edu_expenditure_100m_yuan' }, { basis: 'mof_205' }),
   panelWide('panel-wide-budgetary-edu-funds', ['--kind', 'expenditure', '--unit', '万元', '--map', 'amount=edu_funding_budgetary_10k_yuan', '--dataset', 'province_panel_2000_2019 预算内教育经费'], 'expenditure', '万元', { [EDU]: 'edu_funding_budgetary_10k_yuan' }, { basis: 'moe_edu_funds' }),
   ...Object.entries(LEVELS).map(([level, column]) =>
     panelWide(`panel-wide-enrol-${level}`, ['--kind', 'enrolment', '--unit', '万人', '--map', `students=${column}`, '--map', `level==${level}`, '--dataset', `province_panel_2000_2019 在校生 ${level}`], 'enrolment', '万人', { [level]: column }),
@@ -162,7 +161,7 @@ export const SPECS: Spec[] = [
 
   // ---- nbs_exports_2006_2024/original: raw NBS exports ("\t," separators, preamble, footnotes)
   liushenwuzhuGdp(2019),
-  ...[2020, 2021, 2022, 2023, 2024].map((y) => liushenwuzhuGdp(y, [{ finding: 'F3', breaks: 'data' }])),
+  ...[2020, 2021, 2022, 2023, 2024].map((y) => liushenwuzhuGdp(y)),
   {
     id: 'nbs-export-revenue',
     file: `${EXPORTS}/original/liushenwuzhu_地方一般公共预算收入_2016_2024.csv`,
@@ -219,7 +218,7 @@ export const SPECS: Spec[] = [
     sheet: null,
     unit: '亿元',
     read: (p) => yearsAcross(csvRows(p), { first: '地区', unit: '亿元', key: 'gdp' }, p),
-    known: [{ finding: 'F3', breaks: 'data' }],
+    
   },
   {
     id: 'nbs-export-beijing-education',
@@ -269,7 +268,6 @@ export const SPECS: Spec[] = [
     sheet: null,
     unit: '万人',
     read: (p) => fromColumns(csvRows(p), { region: 'province', year: 'year', value: 'population_year_end_10k', unit: '万人', key: 'population' }, p),
-    known: [{ finding: 'F8', breaks: 'import' }],
   },
   {
     id: 'beijing-long-education',
@@ -280,7 +278,6 @@ export const SPECS: Spec[] = [
     unit: '亿元',
     basis: 'mof_205',
     read: (p) => fromColumns(csvRows(p), { region: 'province', year: 'year', value: 'value', unit: { column: 'unit' }, where: { indicator: '地方财政教育支出' }, key: EDU }, p),
-    known: [{ finding: 'F9', breaks: 'provenance' }],
   },
   {
     id: 'beijing-long-total',
@@ -290,7 +287,6 @@ export const SPECS: Spec[] = [
     sheet: null,
     unit: '亿元',
     read: (p) => fromColumns(csvRows(p), { region: 'province', year: 'year', value: 'value', unit: { column: 'unit' }, where: { indicator: '地方财政一般公共预算支出' }, key: 'gpb_expenditure' }, p),
-    known: [{ finding: 'F9', breaks: 'provenance' }],
   },
 
   // ---- csy_local_budget_expenditure_2010_2023: derived CSVs
@@ -303,7 +299,6 @@ export const SPECS: Spec[] = [
     unit: '亿元',
     basis: 'mof_205',
     read: (p) => fromColumns(csvRows(p), { region: 'province', year: 'year', value: 'value', unit: { column: 'units' }, where: { chn_block4: '教育' }, key: EDU }, p),
-    known: [{ finding: 'F5', breaks: 'provenance' }, { finding: 'F9', breaks: 'provenance' }],
   },
   {
     id: 'csy-long-total',
@@ -313,7 +308,6 @@ export const SPECS: Spec[] = [
     sheet: null,
     unit: '亿元',
     read: (p) => fromColumns(csvRows(p), { region: 'province', year: 'year', value: 'value', unit: { column: 'units' }, where: { chn_block4: '合计' }, key: 'gpb_expenditure' }, p),
-    known: [{ finding: 'F9', breaks: 'provenance' }],
   },
   {
     id: 'csy-wide-education',
@@ -324,7 +318,6 @@ export const SPECS: Spec[] = [
     unit: '亿元',
     basis: 'mof_205',
     read: (p) => fromColumns(csvRows(p), { region: 'province', year: 'year', value: 'lgpb_edu_expenditure_100m_yuan', unit: '亿元', key: EDU }, p),
-    known: [{ finding: 'F5', breaks: 'provenance' }],
   },
   {
     id: 'csy-wide-total',
@@ -375,16 +368,16 @@ export const SPECS: Spec[] = [
 
   // ---- csy_local_budget_expenditure_2010_2023/original_yearbook_tables: the yearbook sheets
   // (2022 and 2023 share the 2019 file's header shape: once F6 is fixed they may also meet F3)
-  yearbook76(2019, '1-2', 'expenditure', [{ finding: 'F6', breaks: 'import' }]),
-  yearbook76(2020, 'raw-2020-base', 'expenditure', [{ finding: 'F7', breaks: 'import' }]),
-  yearbook76(2021, 'Sheet1', 'expenditure', []),
-  yearbook76(2022, '1-2', 'expenditure', [{ finding: 'F6', breaks: 'import' }, { finding: 'F3', breaks: 'data' }]),
-  yearbook76(2023, '1-2', 'expenditure', [{ finding: 'F6', breaks: 'import' }, { finding: 'F3', breaks: 'data' }]),
-  yearbook76(2019, '1-2', 'capacity', [{ finding: 'F6', breaks: 'import' }]),
-  yearbook76(2020, 'raw-2020-base', 'capacity', [{ finding: 'F7', breaks: 'import' }]),
-  yearbook76(2021, 'Sheet1', 'capacity', []),
-  yearbook76(2022, '1-2', 'capacity', [{ finding: 'F6', breaks: 'import' }, { finding: 'F3', breaks: 'data' }]),
-  yearbook76(2023, '1-2', 'capacity', [{ finding: 'F6', breaks: 'import' }, { finding: 'F3', breaks: 'data' }]),
+  yearbook76(2019, '1-2', 'expenditure'),
+  yearbook76(2020, 'raw-2020-base', 'expenditure'),
+  yearbook76(2021, 'Sheet1', 'expenditure'),
+  yearbook76(2022, '1-2', 'expenditure'),
+  yearbook76(2023, '1-2', 'expenditure'),
+  yearbook76(2019, '1-2', 'capacity'),
+  yearbook76(2020, 'raw-2020-base', 'capacity'),
+  yearbook76(2021, 'Sheet1', 'capacity'),
+  yearbook76(2022, '1-2', 'capacity'),
+  yearbook76(2023, '1-2', 'capacity'),
   {
     id: 'yearbook-7-5-2019-revenue',
     file: `${CSY}/original_yearbook_tables/csy_table7-5_general_public_budget_revenue_by_region_2019.xls`,
@@ -399,7 +392,7 @@ export const SPECS: Spec[] = [
       if (revenue.year !== 2019) throw new Error(`${p}: title year ${revenue.year}`);
       return [...revenue.values, ...tax.values];
     },
-    known: [{ finding: 'F6', breaks: 'import' }],
+    
   },
 
   // ---- csy_local_budget_expenditure_2010_2023/original_tidy_xlsx: the package author's tidy files
@@ -408,5 +401,5 @@ export const SPECS: Spec[] = [
 
   // Last: it stores an unrequested GDP series in 万元 (F8), which would skew the unit-magnitude check
   // of any GDP import after it.
-  panelWide('panel-wide-fiscal-edu-funds', ['--kind', 'capacity', '--unit', '万元', '--map', 'fiscal_edu_funds=edu_funding_state_fiscal_10k_yuan'], 'fiscal', '万元', { fiscal_edu_funds: 'edu_funding_state_fiscal_10k_yuan' }, { known: [{ finding: 'F8', breaks: 'data' }, { finding: 'F8', breaks: 'provenance' }] }),
+  panelWide('panel-wide-fiscal-edu-funds', ['--kind', 'capacity', '--unit', '万元', '--map', 'fiscal_edu_funds=edu_funding_state_fiscal_10k_yuan'], 'fiscal', '万元', { fiscal_edu_funds: 'edu_funding_state_fiscal_10k_yuan' }),
 ];
