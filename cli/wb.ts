@@ -57,6 +57,11 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     }
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    // `wb import --help` is what people type first; the one help text covers every command.
+    if (args.includes('--help') || args.includes('-h')) {
+      io.out(HELP);
+      return EXIT.ok;
+    }
     return await command(args, io, db);
   } catch (e) {
     if (e instanceof UsageError) {
