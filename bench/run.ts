@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   log(`generating the national demo dataset (seed ${SEED}) …`);
   const { ms, value: data } = timed(() => generateDemo({ scale: 'national', seed: SEED }));
   log(`generated in ${(ms / 1000).toFixed(1)} s`);
-  await runSuite(data, { warmup, runs, resultsFile: DEFAULT_RESULTS_FILE, log });
+  const only = process.env.BENCH_ONLY === 'import' ? 'import' : undefined;
+  // A partial run must not overwrite the full results file.
+  await runSuite(data, { warmup, runs, resultsFile: only ? DEFAULT_RESULTS_FILE.replace(/RESULTS\.md$/, 'RESULTS-import.md') : DEFAULT_RESULTS_FILE, log, ...(only ? { only } : {}) });
 }
 
 main().catch((e: unknown) => {

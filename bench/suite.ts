@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DemoData } from '../core/demo/types';
 import { benchAggregate } from './aggregate';
+import { benchImport } from './import';
 import { benchLoad } from './load';
 import { describeMachine, machineLine } from './machine';
 import { RssSampler } from './measure';
@@ -14,7 +15,7 @@ import { findSqliteShell } from './sqlite-shell';
 import type { BenchContext, BenchRow } from './types';
 import { benchWire } from './wire';
 
-export type SuiteOptions = { warmup: number; runs: BenchContext['runs']; resultsFile: string; log: (line: string) => void };
+export type SuiteOptions = { warmup: number; runs: BenchContext['runs']; resultsFile: string; log: (line: string) => void; only?: 'import' };
 
 export const DEFAULT_RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
@@ -47,10 +48,15 @@ export async function runSuite(data: DemoData, options: SuiteOptions): Promise<B
   process.once('SIGTERM', onSignal);
   try {
     const ctx: BenchContext = { dir, data, sampler, shell, warmup: options.warmup, runs: options.runs, log };
-    const load = await benchLoad(ctx);
-    const aggregate = await benchAggregate(ctx, load.oursDbFile, load.datasetIds, load.csvs);
-    const wire = await benchWire(ctx);
-    const rows = [load.row, aggregate, ...wire];
+    const rows: BenchRow[] = [];
+    // BENCH_ONLY=import runs (d) alone (it needs no demo data); otherwise everything runs.
+    if (options.only !== 'import') {
+      const load = await benchLoad(ctx);
+      const aggregate = await benchAggregate(ctx, load.oursDbFile, load.datasetIds, load.csvs);
+      const wire = await benchWire(ctx);
+      rows.push(load.row, aggregate, ...wire);
+    }
+    rows.push(...(await benchImport(ctx)));
     const totalSeconds = (performance.now() - started) / 1000;
     console.log('');
     console.log(consoleTable(rows));
