@@ -6,7 +6,7 @@ import { parseDecimal, scaleExact } from '../money/decimal';
 import type { RegionLevel } from '../regions/gbt2260';
 import type { Cell, RawRow } from './cells';
 import { fieldSpec, levelFromText, type ValueKind } from './kinds';
-import { isDataRow, isNextTableTitle, isNoteRow } from './layout';
+import { headerLabel, isDataRow, isNextTableTitle, isNoteRow } from './layout';
 import type { FieldSource, Mapping, ValueBinding } from './mapping';
 import { cellText, compact, parseNumberCell, parseYear } from './normalise';
 import { clipValue, type Problem, type ProblemCode } from './problems';
@@ -67,6 +67,8 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
   const resolved = new Map<string, ResolveResult>();
   let notesStarted = false;
   let tableEnded = false;
+  /** A next-table title ("7-6 续表 1 continued") seen below the data; its header is not yet. */
+  let nextTitle: string | null = null;
   let context: { provinceCode?: string; parentCode?: string } = {};
   const width = mapping.columns.length;
 
@@ -112,6 +114,14 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
     return { ok: true, value: scaled.value, decimals: d.scale };
   }
 
+  /** A header row of the next table: some cell reads as this table's header in the same column. */
+  function repeatsHeader(cells: readonly Cell[]): boolean {
+    return cells.some((c, i) => {
+      const label = mapping.columns[i];
+      return !!label && c !== null && typeof c === 'string' && headerLabel([c]) === label;
+    });
+  }
+
   function row(r: RawRow): RowOutcome {
     const out: RowOutcome = { facts: [], problems: [], totals: [] };
     const cells = r.cells;
@@ -119,9 +129,19 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
     if (tableEnded) return { ...out, ended: true };
     if (isNextTableTitle(cells)) {
       // Yearbook sheets carry the table's 续表 (more columns for the same regions) below it: a
-      // different table, never more rows of this one.
-      tableEnded = true;
+      // different table, never more rows of this one. The title alone does not end the table —
+      // a stray one-cell line must not silently drop the rows under it — the repeated header does.
+      nextTitle = cellText(cells.find((c) => c !== null && String(c).trim() !== '') ?? null);
       return { ...out, ended: true };
+    }
+    if (nextTitle !== null) {
+      out.ended = true;
+      if (!isDataRow(cells)) {
+        if (repeatsHeader(cells)) tableEnded = true;
+        return out;
+      }
+      out.problems.push(problem('note_inside_table', r.n, null, cellText(cells[0] ?? null), `表格下方的标题“${nextTitle}”之后应先有重复的表头（如“地区”），此数据行无法确定属于哪张表；请删除该标题行或把下一张表移到另一工作表 / a data row below the title "${nextTitle}" without a repeated header`));
+      return out;
     }
     if (isNoteRow(cells)) {
       notesStarted = true;

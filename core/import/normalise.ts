@@ -5,6 +5,8 @@ import type { Cell } from './cells';
 import { parseUnit, type Unit } from './units';
 
 const FULLWIDTH = /[\uFF01-\uFF5E]/g;
+/** Anything normText/compact would change: full-width forms, ideographic or other whitespace. */
+const NEEDS_NORMALISING = /[\uFF01-\uFF5E\u3000\s]/;
 
 /** Full-width ASCII (０-９，．－ …) to half-width; ideographic spaces to spaces. */
 export function halfWidth(s: string): string {
@@ -12,8 +14,6 @@ export function halfWidth(s: string): string {
 }
 
 /** Collapse all whitespace (incl. line breaks inside header cells) and trim. */
-const NEEDS_NORMALISING = /[\uFF01-\uFF5E\u3000\s]/;
-
 export function normText(s: string): string {
   // Most cells of a big file are already plain: skip three regex passes for them.
   if (!NEEDS_NORMALISING.test(s)) return s;
@@ -22,6 +22,7 @@ export function normText(s: string): string {
 
 /** No whitespace at all: "北  京" → "北京", for matching names and headers. */
 export function compact(s: string): string {
+  if (!NEEDS_NORMALISING.test(s)) return s;
   return halfWidth(s).replace(/\s+/g, '');
 }
 

@@ -8,15 +8,20 @@ import type { FactTable } from './fact-tables';
 
 export type Reconciliation = { label: string; year: number | null; field: string; level: string; expected: bigint; actual: bigint; tolerance: bigint; row: number | null };
 
-/** Sum of this dataset's facts per (year, field). */
-function sums(db: Database.Database, t: FactTable, datasetId: number): Map<string, { sum: bigint; n: number }> {
-  const fieldExpr = t.table === 'fiscal_fact' ? 'indicator' : t.table === 'enrolment_fact' ? "'students'" : "'amount'";
-  const levelExpr = t.keys.includes('level') ? 'level' : "'all'";
-  const rows = db
-    .prepare(`SELECT year, ${fieldExpr} AS field, ${levelExpr} AS level, SUM(${t.value}) AS s, COUNT(*) AS n FROM ${t.table} WHERE dataset_id = ? GROUP BY year, field, level`)
-    .safeIntegers()
-    .all(datasetId) as { year: bigint; field: string; level: string; s: bigint; n: bigint }[];
-  return new Map(rows.map((r) => [`${r.year}|${r.field}|${r.level}`, { sum: r.s, n: Number(r.n) }]));
+/** Running sums of the facts written so far, per (year, field, level): kept while writing, so no check rescans the table. */
+export type PartSums = Map<string, { sum: bigint; n: number }>;
+
+export function partKey(year: number, field: string, level: string): string {
+  return `${year}|${field}|${level}`;
+}
+
+export function addPart(sums: PartSums, year: number, field: string, level: string, value: bigint): void {
+  const key = partKey(year, field, level);
+  const s = sums.get(key);
+  if (s) {
+    s.sum += value;
+    s.n++;
+  } else sums.set(key, { sum: value, n: 1 });
 }
 
 /**
@@ -24,10 +29,9 @@ function sums(db: Database.Database, t: FactTable, datasetId: number): Map<strin
  * printed total and its parts are each rounded to the printed decimals, so a difference within
  * half a unit of the last printed digit per figure is rounding, not a mismatch.
  */
-export function reconcile(db: Database.Database, t: FactTable, datasetId: number, totals: readonly TotalRow[]): Reconciliation[] {
-  const s = sums(db, t, datasetId);
+export function reconcile(s: PartSums, totals: readonly TotalRow[]): Reconciliation[] {
   return totals.map((tot) => {
-    const part = s.get(`${tot.year}|${tot.field}|${tot.level}`) ?? { sum: 0n, n: 0 };
+    const part = s.get(partKey(tot.year ?? 0, tot.field, tot.level)) ?? { sum: 0n, n: 0 };
     const factor = tot.unit ? UNIT_FACTOR[tot.unit].factor : 1n;
     const halfUlp = (factor * 5n) / 10n ** BigInt(tot.decimals + 1);
     return { label: tot.label, year: tot.year, field: tot.field, level: tot.level, expected: tot.value, actual: part.sum, tolerance: halfUlp * BigInt(part.n + 1), row: tot.row };
@@ -38,16 +42,23 @@ export type Magnitude = { otherDatasetId: number; ratio: number; pairs: number }
 
 /**
  * The typical ratio between this dataset's values and the same cells in other datasets of the same
- * kind (median over up to 2,000 shared cells). A ratio near 10^±4 or 10^±8 means a unit mix-up.
+ * kind (median over the shared cells of a sample). A ratio near 10^±4 or 10^±8 means a unit
+ * mix-up. The sample — the first and last few thousand facts in key order, so more than one region
+ * and year — keeps the check independent of the file's size.
  */
 export function magnitudeAgainstHeld(db: Database.Database, t: FactTable, datasetId: number): Magnitude | null {
-  const join = ['region_code', 'year', ...t.keys].map((k) => `a.${k} = b.${k}`).join(' AND ');
+  const keys = ['region_code', 'year', ...t.keys];
+  const join = keys.map((k) => `a.${k} = b.${k}`).join(' AND ');
+  const order = keys.map((k) => `${k}`).join(', ');
+  const orderDesc = keys.map((k) => `${k} DESC`).join(', ');
+  const sample = (dir: string) => `SELECT ${keys.join(', ')}, ${t.value} FROM ${t.table} WHERE dataset_id = ? AND ${t.value} > 0 ORDER BY ${dir} LIMIT 2500`;
   const rows = db
     .prepare(
-      `SELECT b.dataset_id AS other, CAST(a.${t.value} AS REAL) / b.${t.value} AS ratio FROM ${t.table} a JOIN ${t.table} b ON ${join}
-       WHERE a.dataset_id = ? AND b.dataset_id <> a.dataset_id AND b.${t.value} > 0 AND a.${t.value} > 0 LIMIT 2000`,
+      `SELECT b.dataset_id AS other, CAST(a.${t.value} AS REAL) / b.${t.value} AS ratio
+       FROM (SELECT * FROM (${sample(order)}) UNION SELECT * FROM (${sample(orderDesc)})) a JOIN ${t.table} b ON ${join}
+       WHERE b.dataset_id <> ? AND b.${t.value} > 0 LIMIT 2000`,
     )
-    .all(datasetId) as { other: number; ratio: number }[];
+    .all(datasetId, datasetId, datasetId) as { other: number; ratio: number }[];
   if (rows.length === 0) return null;
   const sorted = rows.map((r) => r.ratio).sort((x, y) => x - y);
   return { otherDatasetId: rows[0]!.other, ratio: sorted[Math.floor(sorted.length / 2)]!, pairs: rows.length };

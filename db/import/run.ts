@@ -16,12 +16,12 @@ import type { ImportOutcome, ImportRequest } from '../../core/import/request';
 import { suggestMapping, type Suggestion } from '../../core/import/suggest';
 import { UNIT_FACTOR, type Unit } from '../../core/import/units';
 import { formatRatio } from '../../core/money/decimal';
-import { isUnitMixUp, magnitudeAgainstHeld, reconcile } from './checks';
+import { addPart, isUnitMixUp, magnitudeAgainstHeld, reconcile, type PartSums } from './checks';
 import { compareDatasets } from './compare';
 import { datasetKind, FACT_TABLES, keyText } from './fact-tables';
 import { openSource, ReaderError, type TableSource } from './read';
 import type { RegionDirectory } from './region-directory';
-import { factWriter, referenceWriter } from './writers';
+import { factWriter, referenceWriter, type WriteResult } from './writers';
 
 export type ImportProgress = (done: number, total: number, stage: string) => void;
 export type RunOptions = {
@@ -255,6 +255,11 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     .get(dsKind, datasetName) as number | undefined;
 
   // 4. Write everything in one transaction.
+  // A bigger page cache for the import's one transaction: rows that arrive out of key order (a
+  // table sorted by year, then region) touch pages all over the primary-key B-tree, and with the
+  // default 2 MB cache every insert spills and rereads pages. Bounded (64 MB), restored afterwards.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -65536');
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
   const rollback = () => {
@@ -280,6 +285,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     const previewFacts: Fact[] = [];
     let factCount = 0;
     const unitsSeen = new Set<Unit>();
+    const partSums: PartSums = new Map();
     let rowsRead = 0;
     let errorCount = 0;
     const add = (p: Problem) => {
@@ -314,26 +320,33 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       if (!out) return;
       out.problems.forEach(add);
       totals.push(...out.totals);
-      for (const f of out.facts) {
-        options.regions.ensure(db, f.regionCode);
-        const w = writer!.write(f);
-        if (w.ok) {
-          factCount++;
-          if (f.unit) unitsSeen.add(f.unit);
-          if (previewFacts.length < PREVIEW_ROWS) previewFacts.push(f);
-        } else
-          add({
-            code: w.message ? 'field_invalid' : 'key_duplicate',
-            severity: 'error',
-            file: displayName,
-            sheet: fileInfo.sheet,
-            row: r.n,
-            column: mapping.columns[f.column] ?? null,
-            value: `${f.regionCode} ${f.year}${f.level !== 'all' ? ` ${f.level}` : ''}${request.kind === 'capacity' ? ` ${f.field}` : ''}`,
-            expected: w.message ?? `同一地区、年度${f.level !== 'all' ? '、学段' : ''}只应出现一次${w.duplicateOfRow ? `；已见于第 ${w.duplicateOfRow} 行` : ''} / each key once${w.duplicateOfRow ? `; first seen on row ${w.duplicateOfRow}` : ''}`,
-          });
-      }
+      // Once the import is refused nothing will be kept: stop writing, keep reading for problems.
+      if (errorCount === 0)
+        for (const f of out.facts) {
+          options.regions.ensure(db, f.regionCode);
+          writer!.add(f);
+        }
+      if (writer!.pending >= 2000) flushWrites();
     };
+    const written = (f: Fact, w: WriteResult) => {
+      if (w.ok) {
+        factCount++;
+        addPart(partSums, f.year, request.kind === 'capacity' ? f.field : request.kind === 'enrolment' ? 'students' : 'amount', factTable!.keys.includes('level') ? f.level : 'all', f.value);
+        if (f.unit) unitsSeen.add(f.unit);
+        if (previewFacts.length < PREVIEW_ROWS) previewFacts.push(f);
+      } else
+        add({
+          code: w.message ? 'field_invalid' : 'key_duplicate',
+          severity: 'error',
+          file: displayName,
+          sheet: fileInfo.sheet,
+          row: f.row,
+          column: mapping.columns[f.column] ?? null,
+          value: `${f.regionCode} ${f.year}${f.level !== 'all' ? ` ${f.level}` : ''}${request.kind === 'capacity' ? ` ${f.field}` : ''}`,
+          expected: w.message ?? `同一地区、年度${f.level !== 'all' ? '、学段' : ''}只应出现一次${w.duplicateOfRow ? `；已见于第 ${w.duplicateOfRow} 行` : ''} / each key once${w.duplicateOfRow ? `; first seen on row ${w.duplicateOfRow}` : ''}`,
+        });
+    };
+    const flushWrites = () => writer?.flush(written);
 
     for (const r of head) handle(r);
     let n = 0;
@@ -351,6 +364,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
         }
       }
     }
+    flushWrites();
     if (factCount === 0 && errorCount === 0) add(fileProblem(displayName, 'file_empty', '没有读到任何数据值 / no values were found under the header', fileInfo.sheet));
     if (request.kind === 'regions') {
       const fk = db.pragma('foreign_key_check') as { table: string; rowid: number }[];
@@ -362,7 +376,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     let changes: ImportOutcome['changes'] = null;
     const totalsByYear: ImportOutcome['preview']['totalsByYear'] = [];
     if (factTable) {
-      const rec = reconcile(db, factTable, datasetId, totals);
+      const rec = reconcile(partSums, totals);
       reconciliation = rec.map((x) => {
         const st = storedText(x.expected, x.field, request.kind);
         const diff = x.actual - x.expected;
@@ -374,10 +388,19 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       if (mag && isUnitMixUp(mag.ratio)) {
         add({ code: 'unit_magnitude', severity: request.unit ? 'warning' : 'error', file: displayName, sheet: fileInfo.sheet, row: null, column: null, value: `×${mag.ratio.toPrecision(3)}`, expected: `数值约为已有数据集 #${mag.otherDatasetId} 同一单元格的 ${mag.ratio.toPrecision(3)} 倍，单位可能有误；请核对，确认无误后用 --unit 明确声明单位 / values are ~${mag.ratio.toPrecision(3)}× dataset #${mag.otherDatasetId}; check the unit and declare it with --unit` });
       }
-      const fieldExpr = factTable.table === 'fiscal_fact' ? 'indicator' : factTable.table === 'enrolment_fact' ? "'students'" : "'amount'";
-      for (const t of db.prepare(`SELECT year, ${fieldExpr} AS field, SUM(${factTable.value}) AS total, COUNT(*) AS n FROM ${factTable.table} WHERE dataset_id = ? GROUP BY year, field ORDER BY year, field`).safeIntegers().all(datasetId) as { year: bigint; field: string; total: bigint; n: bigint }[]) {
+      // Totals per year from the running sums (summed over levels), in year then field order.
+      const byYear = new Map<string, { year: number; field: string; total: bigint; n: number }>();
+      for (const [key, part] of partSums) {
+        const [y = '0', field = ''] = key.split('|');
+        const k = `${y}|${field}`;
+        const t = byYear.get(k) ?? { year: Number(y), field, total: 0n, n: 0 };
+        t.total += part.sum;
+        t.n += part.n;
+        byYear.set(k, t);
+      }
+      for (const t of [...byYear.values()].sort((a, b) => a.year - b.year || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0))) {
         const st = storedText(t.total, t.field, request.kind);
-        totalsByYear.push({ year: Number(t.year), field: t.field, total: st.text, storedUnit: st.unit, facts: Number(t.n) });
+        totalsByYear.push({ year: t.year, field: t.field, total: st.text, storedUnit: st.unit, facts: t.n });
       }
       if (previous !== undefined) {
         const c = compareDatasets(db, factTable, previous, datasetId);
@@ -424,7 +447,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     db.prepare('UPDATE dataset SET row_count = ?, unit = ? WHERE id = ?').run(factCount, statedUnit, datasetId);
     db.prepare('INSERT INTO import_mapping (shape_hash, kind, mapping_json, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT (shape_hash, kind) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at').run(shapeHash, request.kind, JSON.stringify(shapeOnly(mapping)), now().toISOString());
     const ctl = db.prepare('INSERT OR REPLACE INTO dataset_control_total (dataset_id, label, year, field, expected, actual, tolerance, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    if (factTable) for (const x of reconcile(db, factTable, datasetId, totals)) ctl.run(datasetId, x.label, x.year, `${x.field}${x.level !== 'all' ? `/${x.level}` : ''}`, x.expected, x.actual, x.tolerance, x.row || null);
+    if (factTable) for (const x of reconcile(partSums, totals)) ctl.run(datasetId, x.label, x.year, `${x.field}${x.level !== 'all' ? `/${x.level}` : ''}`, x.expected, x.actual, x.tolerance, x.row || null);
     db.exec('COMMIT');
     committed = true;
     options.regions.keepPending();
@@ -432,6 +455,8 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
   } catch (e) {
     if (!committed && db.inTransaction) rollback();
     throw e;
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
   }
 }
 

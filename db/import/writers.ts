@@ -12,30 +12,43 @@ function isConstraint(e: unknown, kind: 'PRIMARYKEY' | 'UNIQUE' | 'FOREIGNKEY' |
   return (e as { code?: string }).code === `SQLITE_CONSTRAINT_${kind}`;
 }
 
+/** Facts per multi-row INSERT: one call into SQLite per batch instead of per fact. */
+const BATCH = 200;
+
+const FACT_COLUMNS = {
+  expenditure: { table: 'expenditure_fact', columns: 'dataset_id, region_code, year, level, func_code, amount_fen, source_row', values: '?, ?, ?, ?, ?, ?, ?' },
+  enrolment: { table: 'enrolment_fact', columns: 'dataset_id, region_code, year, level, students, count_basis, source_row', values: "?, ?, ?, ?, ?, 'autumn', ?" },
+  capacity: { table: 'fiscal_fact', columns: 'dataset_id, region_code, year, indicator, value, source_row', values: '?, ?, ?, ?, ?, ?' },
+  bulletin: { table: 'bulletin_fact', columns: 'dataset_id, region_code, year, level, measure, amount_fen, official_growth, comparable, restated_prior_fen, source_row', values: '?, ?, ?, ?, ?, ?, ?, ?, ?, ?' },
+} as const;
+
+/**
+ * Writes facts in batches. `add` buffers; `flush` inserts the buffer and reports each fact as
+ * written or refused. A batch that hits a constraint is rolled back by SQLite (statement
+ * atomicity) and replayed fact by fact, so a duplicate is reported with the row that first held it.
+ */
 export function factWriter(db: Database.Database, kind: 'expenditure' | 'enrolment' | 'capacity' | 'bulletin', datasetId: number) {
   const t = FACT_TABLES[kind];
-  const insert =
-    kind === 'expenditure'
-      ? db.prepare('INSERT INTO expenditure_fact (dataset_id, region_code, year, level, func_code, amount_fen, source_row) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      : kind === 'enrolment'
-        ? db.prepare("INSERT INTO enrolment_fact (dataset_id, region_code, year, level, students, count_basis, source_row) VALUES (?, ?, ?, ?, ?, 'autumn', ?)")
-        : kind === 'capacity'
-          ? db.prepare('INSERT INTO fiscal_fact (dataset_id, region_code, year, indicator, value, source_row) VALUES (?, ?, ?, ?, ?, ?)')
-          : db.prepare('INSERT INTO bulletin_fact (dataset_id, region_code, year, level, measure, amount_fen, official_growth, comparable, restated_prior_fen, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const c = FACT_COLUMNS[kind];
+  const insertOne = db.prepare(`INSERT INTO ${c.table} (${c.columns}) VALUES (${c.values})`);
+  const insertBatch = db.prepare(`INSERT INTO ${c.table} (${c.columns}) VALUES ${Array.from({ length: BATCH }, () => `(${c.values})`).join(', ')}`);
   const keyCols = ['region_code', 'year', ...t.keys];
   const firstRow = db.prepare(`SELECT source_row FROM ${t.table} WHERE dataset_id = ? AND ${keyCols.map((k) => `${k} = ?`).join(' AND ')}`).pluck();
 
-  const args = (f: Fact): unknown[] => {
+  const pushArgs = (out: unknown[], f: Fact): void => {
     const v = Number(f.value);
     switch (kind) {
       case 'expenditure':
-        return [datasetId, f.regionCode, f.year, f.level, f.funcCode, v, f.row];
+        out.push(datasetId, f.regionCode, f.year, f.level, f.funcCode, v, f.row);
+        return;
       case 'enrolment':
-        return [datasetId, f.regionCode, f.year, f.level, v, f.row];
+        out.push(datasetId, f.regionCode, f.year, f.level, v, f.row);
+        return;
       case 'capacity':
-        return [datasetId, f.regionCode, f.year, f.field, v, f.row];
+        out.push(datasetId, f.regionCode, f.year, f.field, v, f.row);
+        return;
       case 'bulletin':
-        return [datasetId, f.regionCode, f.year, f.level, f.measure, v, f.growth ?? null, f.comparable ? 1 : 0, f.restatedPrior === undefined ? null : Number(f.restatedPrior), f.row];
+        out.push(datasetId, f.regionCode, f.year, f.level, f.measure, v, f.growth ?? null, f.comparable ? 1 : 0, f.restatedPrior === undefined ? null : Number(f.restatedPrior), f.row);
     }
   };
   const keyArgs = (f: Fact): unknown[] => {
@@ -50,16 +63,46 @@ export function factWriter(db: Database.Database, kind: 'expenditure' | 'enrolme
         return [f.regionCode, f.year, f.level, f.measure];
     }
   };
+  const writeOne = (f: Fact): WriteResult => {
+    try {
+      const args: unknown[] = [];
+      pushArgs(args, f);
+      insertOne.run(args);
+      return { ok: true };
+    } catch (e) {
+      if (isConstraint(e, 'PRIMARYKEY')) return { ok: false, duplicateOfRow: (firstRow.get(datasetId, ...keyArgs(f)) as number | undefined) ?? null };
+      if (isConstraint(e, 'CHECK') || isConstraint(e, 'FOREIGNKEY')) return { ok: false, duplicateOfRow: null, message: (e as Error).message };
+      throw e;
+    }
+  };
+
+  let buffer: Fact[] = [];
+  const args: unknown[] = [];
   return {
-    write(f: Fact): WriteResult {
-      try {
-        insert.run(...args(f));
-        return { ok: true };
-      } catch (e) {
-        if (isConstraint(e, 'PRIMARYKEY')) return { ok: false, duplicateOfRow: (firstRow.get(datasetId, ...keyArgs(f)) as number | undefined) ?? null };
-        if (isConstraint(e, 'CHECK') || isConstraint(e, 'FOREIGNKEY')) return { ok: false, duplicateOfRow: null, message: (e as Error).message };
-        throw e;
+    add(f: Fact): void {
+      buffer.push(f);
+    },
+    get pending(): number {
+      return buffer.length;
+    },
+    /** Insert what is buffered; `done` hears about every fact, in order. */
+    flush(done: (f: Fact, result: WriteResult) => void): void {
+      const facts = buffer;
+      buffer = [];
+      let i = 0;
+      for (; i + BATCH <= facts.length; i += BATCH) {
+        args.length = 0;
+        for (let j = i; j < i + BATCH; j++) pushArgs(args, facts[j]!);
+        let ok = true;
+        try {
+          insertBatch.run(args);
+        } catch (e) {
+          if (!isConstraint(e, 'PRIMARYKEY') && !isConstraint(e, 'CHECK') && !isConstraint(e, 'FOREIGNKEY')) throw e;
+          ok = false;
+        }
+        for (let j = i; j < i + BATCH; j++) done(facts[j]!, ok ? { ok: true } : writeOne(facts[j]!));
       }
+      for (; i < facts.length; i++) done(facts[i]!, writeOne(facts[i]!));
     },
   };
 }
