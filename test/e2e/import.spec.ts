@@ -175,12 +175,14 @@ test('re-importing the same file changes nothing; a corrected copy shows its cha
 });
 
 test('a long preview shows rows read and can be cancelled; nothing is written', async ({ page, workbench }) => {
-  // ~300k rows of a long capacity table (7 MB): long enough to see progress and cancel.
+  // Every county of the shipped GB/T 2260 list × 150 years × 3 indicators: ≈1.3 million valid, distinct
+  // facts (30 MB) — an import that runs for seconds, long enough to see progress and cancel.
   const dir = tempDir();
-  const file = join(dir, '大表-30万行.csv');
-  const provinces = ['北京市', '天津市', '河北省', '山西省', '内蒙古自治区', '辽宁省', '吉林省', '黑龙江省', '上海市', '江苏省', '浙江省', '安徽省', '福建省', '江西省', '山东省', '河南省'];
-  const lines = ['地区,年份,一般公共预算支出（亿元）'];
-  for (let i = 0; i < 300_000; i++) lines.push(`${provinces[i % provinces.length]},${1950 + (Math.floor(i / provinces.length) % 150)},${1000 + (i % 997)}.${String(i % 100).padStart(2, '0')}`);
+  const file = join(dir, '大表-县级财力.csv');
+  const counties = (JSON.parse(readFileSync('db/data/gbt2260-regions.json', 'utf8')) as { regions: string[][] }).regions.filter((r) => r[2] === 'county').map((r) => r[0]!);
+  const lines = ['地区代码,年份,一般公共预算支出（亿元）,一般公共预算收入（亿元）,地区生产总值（亿元）'];
+  let i = 0;
+  for (const code of counties) for (let y = 1950; y < 2100; y++, i++) lines.push(`${code},${y},${1000 + (i % 997)}.${String(i % 100).padStart(2, '0')},${500 + (i % 991)}.5,${9000 + (i % 983)}`);
   writeFileSync(file, lines.join('\n') + '\n');
   const datasetsBefore = datasetCount(workbench.dbFile);
 
