@@ -2,6 +2,7 @@
 // ranges as flags, and how a spreadsheet date becomes text.
 import type { Cell, CellFlag, RawRow } from '../../../core/import/cells';
 import { readerError, sheetNotFound } from './errors';
+import type { TableSource } from './types';
 
 export const DEFAULT_BATCH = 4096;
 
@@ -128,4 +129,28 @@ export function isoDate(y: number, m: number, d: number, hh = 0, mm = 0, ss = 0)
 export function isoFromUtcDate(d: Date): string | null {
   if (Number.isNaN(d.getTime())) return null;
   return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+}
+
+/**
+ * The fields every workbook source shares (xlsx, streamed xlsx, xls): where the file is, what it
+ * is, and its rows one by one or in batches from one generator per pass.
+ */
+export function workbookSourceBase(
+  ctx: { path: string; fileName: string; size: number; signal: AbortSignal | undefined },
+  format: 'xlsx' | 'xls',
+  sha256: string,
+  sheets: string[],
+  rowsOf: (sheet: string) => AsyncIterable<RawRow>,
+): Pick<TableSource, 'path' | 'fileName' | 'format' | 'sizeBytes' | 'sha256' | 'encoding' | 'sheets' | 'rows' | 'rowsBatched'> {
+  return {
+    path: ctx.path,
+    fileName: ctx.fileName,
+    format,
+    sizeBytes: ctx.size,
+    sha256,
+    encoding: null,
+    sheets,
+    rows: (name) => unbatched(() => batched(rowsOf(name), DEFAULT_BATCH, ctx.signal)),
+    rowsBatched: (name, size = DEFAULT_BATCH) => batched(rowsOf(name), Math.max(1, size), ctx.signal),
+  };
 }

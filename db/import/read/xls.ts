@@ -7,7 +7,7 @@ import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import type { Cell, CellFlag, RawRow } from '../../../core/import/cells';
 import { EXPECTED, readerError } from './errors';
 import type { FileContext } from './file';
-import { batched, checkSheet, consecutive, DEFAULT_BATCH, isoDate, mergeFlags, trimTrailing, unbatched } from './sheet';
+import { checkSheet, consecutive, isoDate, mergeFlags, trimTrailing, workbookSourceBase } from './sheet';
 import type { TableSource } from './types';
 
 type DateCode = { y: number; m: number; d: number; H: number; M: number; S: number };
@@ -84,15 +84,7 @@ export function openXlsBuffer(buf: Buffer, ctx: FileContext, sha256: string): Ta
   }
 
   return {
-    path: ctx.path,
-    fileName: ctx.fileName,
-    format: 'xls',
-    sizeBytes: ctx.size,
-    sha256,
-    encoding: null,
-    sheets,
-    rows: (name) => unbatched(() => batched(rowsOf(name), DEFAULT_BATCH, ctx.signal)),
-    rowsBatched: (name, size = DEFAULT_BATCH) => batched(rowsOf(name), Math.max(1, size), ctx.signal),
+    ...workbookSourceBase(ctx, 'xls', sha256, sheets, rowsOf),
     flags: async (name): Promise<CellFlag[]> => {
       const ws = sheetOf(name);
       const data = denseRows(ws);

@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 import type { CellFlag, RawRow } from '../../../core/import/cells';
 import { EXPECTED, ReaderError, readerError } from './errors';
 import { assertUnchanged, Resources, type FileContext } from './file';
-import { batched, checkSheet, consecutive, decodeRange, DEFAULT_BATCH, mergeFlags, unbatched, type CellRange } from './sheet';
+import { checkSheet, consecutive, decodeRange, mergeFlags, workbookSourceBase, type CellRange } from './sheet';
 import type { TableSource } from './types';
 import { plainRow } from './xlsx-cells';
 import { inspectXlsx, type XlsxPackage } from './xlsx-package';
@@ -121,15 +121,7 @@ export async function openXlsxStream(ctx: FileContext, sha256: string): Promise<
   }
 
   return {
-    path: ctx.path,
-    fileName: ctx.fileName,
-    format: 'xlsx',
-    sizeBytes: ctx.size,
-    sha256,
-    encoding: null,
-    sheets,
-    rows: (name) => unbatched(() => batched(rowsOf(name), DEFAULT_BATCH, ctx.signal)),
-    rowsBatched: (name, size = DEFAULT_BATCH) => batched(rowsOf(name), Math.max(1, size), ctx.signal),
+    ...workbookSourceBase(ctx, 'xlsx', sha256, sheets, rowsOf),
     flags: async (name): Promise<CellFlag[]> => {
       checkSheet(name, sheets, ctx.fileName);
       let pass = passes.get(name);

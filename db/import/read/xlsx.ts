@@ -5,7 +5,7 @@ import type { Worksheet } from 'exceljs';
 import type { CellFlag, RawRow } from '../../../core/import/cells';
 import { EXPECTED, readerError } from './errors';
 import type { FileContext } from './file';
-import { batched, checkSheet, consecutive, decodeRange, DEFAULT_BATCH, mergeFlags, unbatched, type CellRange } from './sheet';
+import { checkSheet, consecutive, decodeRange, mergeFlags, workbookSourceBase, type CellRange } from './sheet';
 import type { TableSource } from './types';
 import { plainRow } from './xlsx-cells';
 import { inspectXlsx } from './xlsx-package';
@@ -53,15 +53,7 @@ export async function openXlsxBuffer(buf: Buffer, ctx: FileContext, sha256: stri
   }
 
   return {
-    path: ctx.path,
-    fileName: ctx.fileName,
-    format: 'xlsx',
-    sizeBytes: ctx.size,
-    sha256,
-    encoding: null,
-    sheets,
-    rows: (name) => unbatched(() => batched(rowsOf(name), DEFAULT_BATCH, ctx.signal)),
-    rowsBatched: (name, size = DEFAULT_BATCH) => batched(rowsOf(name), Math.max(1, size), ctx.signal),
+    ...workbookSourceBase(ctx, 'xlsx', sha256, sheets, rowsOf),
     flags: async (name): Promise<CellFlag[]> => {
       const ws = sheetOf(name);
       const flags: CellFlag[] = [];
