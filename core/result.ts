@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'db_newer_version', // the database was written by a newer workbench
   'db_unreadable', // corrupt, locked or not a database
   'internal',
+  'not_implemented', // a channel declared in the contract whose handler is not written yet
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,0 +1,57 @@
+// What the rules read: one region's facts on its current boundary, already gathered from the
+// chosen datasets (db/compliance/gather.ts) or written by hand in a golden case. Plain numbers: 分
+// and persons are safe integers; exactness is kept by the comparisons in exact.ts.
+import type { Divisor } from '../metrics/divisor';
+import type { LevelCode, LevelOrAll } from '../levels';
+import type { Annotation, GovLevel, RuleId } from './types';
+
+export type Fact = {
+  /** 一般公共预算教育支出, 分. */
+  e?: number;
+  /** A published 同口径 restated base for the prior year, 分 (DOMAIN §1.5 item 2). */
+  restatedPrior?: number;
+  /** Autumn enrolment (秋季在校生数). */
+  n?: number;
+  /** A published per-student figure (bulletin), 分 per student, used where e/n cannot be computed. */
+  perStudent?: number;
+  perStudentRestatedPrior?: number;
+  /** 生均公用经费, 分 per student (bulletin measure per_student_public_funds). */
+  publicFunds?: number;
+};
+
+export const FISCAL_KEYS = ['gpb_expenditure', 'recurrent_revenue', 'gdp', 'fiscal_edu_funds', 'edu_appropriation', 'teacher_avg_pay', 'civil_servant_avg_pay'] as const;
+export type FiscalKey = (typeof FISCAL_KEYS)[number];
+
+export type RegionInputs = {
+  code: string;
+  name: string;
+  govLevel: GovLevel;
+  /** year → level → facts; level 'all' holds a total printed as such (not a sum made here). */
+  facts: Map<number, Map<LevelOrAll, Fact>>;
+  fiscal: Map<number, Partial<Record<FiscalKey, number>>>;
+  /** Years whose figures include a predecessor code's facts (current boundary). */
+  crosswalkYears: ReadonlySet<number>;
+  /** Years where a predecessor was split and allocated by share. */
+  splitYears: ReadonlySet<number>;
+  predecessors: readonly string[];
+};
+
+export type StandardRow = {
+  level: LevelCode;
+  component: 'public_funds_base' | 'boarding_topup' | 'special_ed_public_funds' | 'small_school_min_pupils';
+  /** national | east | central_west | a province code */
+  regionClass: string;
+  value: number;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+};
+
+export type EvaluateOptions = {
+  rules: readonly RuleId[];
+  yearFrom: number;
+  yearTo: number;
+  divisor: Divisor;
+  scope: 'consolidated' | 'own_level';
+  standards: readonly StandardRow[];
+  annotations: readonly Annotation[];
+};

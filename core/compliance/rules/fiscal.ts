@@ -1,0 +1,95 @@
+// The rules on fiscal aggregates: 三个增长 (a), the 4 % ratio, education's budget share and teacher
+// pay parity. Each compares exact integers by cross-multiplication; percentages are printed only.
+import { compareFractions, growthText, percentText } from '../exact';
+import type { FiscalKey, RegionInputs } from '../inputs';
+import { NA, resultRow } from '../row';
+import type { ComplianceResult } from '../types';
+import { totalSpending } from './totals';
+
+type Scope = ComplianceResult['scope'];
+
+function fiscal(region: RegionInputs, year: number, key: FiscalKey): number | undefined {
+  return region.fiscal.get(year)?.[key];
+}
+
+const MISSING = (what: string): string => `缺少${what}数据 / missing input: ${what}`;
+
+/** 三个增长 (a): g(教育财政拨款) > g(财政经常性收入), strictly. */
+export function threeGrowths(region: RegionInputs, year: number, scope: Scope): ComplianceResult {
+  const row = resultRow(region, 'three-growths', year, null, scope, [year, year - 1]);
+  let edu1 = fiscal(region, year, 'edu_appropriation');
+  let edu0 = fiscal(region, year - 1, 'edu_appropriation');
+  let note: string | null = null;
+  if (edu1 === undefined || edu0 === undefined) {
+    // Without a separate appropriation series, the general-budget education spending stands in.
+    edu1 = totalSpending(region, year);
+    edu0 = totalSpending(region, year - 1);
+    note = '无教育财政拨款数据，以一般公共预算教育支出代替 / education spending stands in for the appropriation';
+  }
+  const rev1 = fiscal(region, year, 'recurrent_revenue');
+  const rev0 = fiscal(region, year - 1, 'recurrent_revenue');
+  if (edu1 === undefined || edu0 === undefined) return { ...row, reason: MISSING('教育拨款（本年和上年）') };
+  if (rev1 === undefined || rev0 === undefined) return { ...row, reason: MISSING('财政经常性收入（本年和上年）') };
+  if (edu0 === 0 || rev0 === 0) return { ...row, reason: NA.zeroPrior };
+  row.value = String(edu1);
+  row.priorValue = String(edu0);
+  row.growth = growthText(edu0, 1, edu1, 1);
+  row.benchmark = growthText(rev0, 1, rev1, 1);
+  row.reason = note;
+  // edu1/edu0 > rev1/rev0 — the same as g(edu) > g(rev), with no rounding in between.
+  row.status = compareFractions(edu1, edu0, rev1, rev0) > 0 ? 'pass' : 'fail';
+  return row;
+}
+
+/** 国家财政性教育经费 / GDP ≥ 4 %. */
+export function gdp4pct(region: RegionInputs, year: number, scope: Scope): ComplianceResult {
+  const row = resultRow(region, 'fiscal-edu-gdp-4pct', year, null, scope, [year]);
+  const g = fiscal(region, year, 'fiscal_edu_funds');
+  const y = fiscal(region, year, 'gdp');
+  if (g === undefined) return { ...row, reason: MISSING('国家财政性教育经费') };
+  if (y === undefined || y === 0) return { ...row, reason: MISSING('GDP') };
+  row.value = percentText(g, y);
+  row.benchmark = '4.0000';
+  const g0 = fiscal(region, year - 1, 'fiscal_edu_funds');
+  const y0 = fiscal(region, year - 1, 'gdp');
+  if (g0 !== undefined && y0 !== undefined && y0 > 0) row.priorValue = percentText(g0, y0);
+  row.status = compareFractions(g, y, 4, 100) >= 0 ? 'pass' : 'fail';
+  return row;
+}
+
+/** Education's share of general public budget expenditure; a fall is flagged (no legal floor). */
+export function eduShare(region: RegionInputs, year: number, scope: Scope): ComplianceResult {
+  const row = resultRow(region, 'edu-share-of-budget', year, null, scope, [year, year - 1]);
+  const e1 = totalSpending(region, year);
+  const b1 = fiscal(region, year, 'gpb_expenditure');
+  if (e1 === undefined) return { ...row, reason: NA.noData };
+  if (b1 === undefined || b1 === 0) return { ...row, reason: MISSING('一般公共预算支出') };
+  row.value = percentText(e1, b1);
+  const e0 = totalSpending(region, year - 1);
+  const b0 = fiscal(region, year - 1, 'gpb_expenditure');
+  if (e0 === undefined || b0 === undefined || b0 === 0) return { ...row, reason: NA.noPrior };
+  row.priorValue = percentText(e0, b0);
+  // (e1/b1 − e0/b0) × 100 percentage points, exact until printed
+  const num = (BigInt(e1) * BigInt(b0) - BigInt(e0) * BigInt(b1)) * 100n;
+  row.changePp = percentText(num, BigInt(b1) * BigInt(b0) * 100n);
+  row.status = compareFractions(e1, b1, e0, b0) >= 0 ? 'pass' : 'fail';
+  return row;
+}
+
+/** Teachers' average pay ≥ local civil servants'. */
+export function teacherPay(region: RegionInputs, year: number, scope: Scope): ComplianceResult {
+  const row = resultRow(region, 'teacher-pay-parity', year, null, scope, [year]);
+  const t = fiscal(region, year, 'teacher_avg_pay');
+  const c = fiscal(region, year, 'civil_servant_avg_pay');
+  if (t === undefined) return { ...row, reason: MISSING('教师平均工资') };
+  if (c === undefined) return { ...row, reason: MISSING('公务员平均工资') };
+  row.value = String(t);
+  row.benchmark = String(c);
+  const t0 = fiscal(region, year - 1, 'teacher_avg_pay');
+  if (t0 !== undefined) {
+    row.priorValue = String(t0);
+    row.growth = growthText(t0, 1, t, 1);
+  }
+  row.status = t >= c ? 'pass' : 'fail';
+  return row;
+}
