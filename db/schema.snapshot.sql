@@ -1,4 +1,4 @@
--- schema after migration 3
+-- schema after migration 4
 
 CREATE TABLE budget_function (
   year         INTEGER NOT NULL CHECK (year BETWEEN 2007 AND 2100),
@@ -26,6 +26,20 @@ CREATE TABLE bulletin_fact (
   source_row          INTEGER,
   PRIMARY KEY (dataset_id, region_code, year, level, measure)
 ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE compliance_annotation (
+  id           INTEGER PRIMARY KEY,
+  rule         TEXT NOT NULL CHECK (rule IN ('edu-spending-no-decrease', 'per-student-no-decrease', 'three-growths',
+                 'fiscal-edu-gdp-4pct', 'edu-share-of-budget', 'public-funds-per-student-standard', 'teacher-pay-parity')),
+  region_code  TEXT NOT NULL CHECK (region_code GLOB '[1-9][0-9][0-9][0-9][0-9][0-9]'),
+  year         INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+  -- NULL = the total or the all-levels combined figure
+  level        TEXT REFERENCES education_level(code) CHECK (level IS NULL OR level <> 'all'),
+  scope        TEXT NOT NULL CHECK (scope IN ('consolidated', 'own_level')),
+  text         TEXT NOT NULL CHECK (length(trim(text)) > 0),
+  author       TEXT NOT NULL CHECK (length(trim(author)) > 0),
+  created_at   TEXT NOT NULL
+) STRICT;
 
 CREATE TABLE dataset (
   id                INTEGER PRIMARY KEY,
@@ -97,6 +111,15 @@ CREATE TABLE expenditure_fact (
   source_row          INTEGER,
   PRIMARY KEY (dataset_id, region_code, year, level, func_code)
 ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE fact_columns (
+  dataset_id  INTEGER PRIMARY KEY REFERENCES dataset(id) ON DELETE CASCADE,
+  sha256      TEXT NOT NULL,
+  row_count   INTEGER NOT NULL CHECK (row_count >= 0),
+  codes       TEXT NOT NULL,
+  keys        TEXT NOT NULL,
+  data        BLOB NOT NULL
+) STRICT;
 
 CREATE TABLE fiscal_fact (
   dataset_id   INTEGER NOT NULL REFERENCES dataset(id),
@@ -186,6 +209,8 @@ CREATE TABLE setting (
   value  TEXT NOT NULL
 ) STRICT;
 
+CREATE INDEX compliance_annotation_by_result ON compliance_annotation(region_code, year, rule);
+
 CREATE INDEX dataset_by_name ON dataset(kind, name);
 
 CREATE INDEX dataset_by_sha ON dataset(sha256);
@@ -197,5 +222,9 @@ CREATE INDEX expenditure_by_region_year ON expenditure_fact(region_code, year);
 CREATE INDEX fiscal_by_region_year ON fiscal_fact(region_code, year);
 
 CREATE INDEX funding_standard_lookup ON funding_standard(level, component, region_class, effective_from);
+
+CREATE INDEX region_by_level ON region(level, code);
+
+CREATE INDEX region_change_by_new ON region_code_change(new_code);
 
 CREATE INDEX region_parent ON region(parent_code);
