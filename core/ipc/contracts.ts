@@ -4,7 +4,18 @@
 import { z } from 'zod';
 import { ImportOutcome, ImportRequest } from '../import/request';
 import { IMPORT_KINDS } from '../import/kinds';
-import { Bytes, CodeChange, DatasetId, DatasetInfo, RegionCode, RegionInfo, Scope, Year } from './schemas';
+import { Bytes, CodeChange, DatasetId, DatasetInfo, RegionCode, RegionInfo, Scope, Year, Divisor, Level } from './schemas';
+import {
+  Annotation,
+  BudgetFunctionRow,
+  ComplianceResult,
+  GovLevel,
+  Provenance,
+  RuleDefinition,
+  RuleIdSchema,
+  RuleSummary,
+  VarianceRow,
+} from '../compliance/types';
 
 const FileBytes = z.object({ fileName: z.string(), bytes: Bytes });
 const UploadId = z.string().regex(/^[0-9a-f]{64}$/, 'an upload id');
@@ -98,6 +109,96 @@ export const contracts = {
       })
       .strict(),
     output: FileBytes,
+  },
+  'compliance.rules': {
+    input: z.object({}).strict(),
+    output: z.object({ rules: z.array(RuleDefinition) }),
+  },
+  'compliance.check': {
+    input: z
+      .object({
+        /** Default: every rule in the registry. */
+        rules: z.array(RuleIdSchema).min(1).optional(),
+        /** Default: every year the data cover. A row for year t compares t with t−1. */
+        yearFrom: Year.optional(),
+        yearTo: Year.optional(),
+        govLevel: GovLevel.default('province'),
+        scope: Scope.default('consolidated'),
+        /** Explicit datasets; by default the latest non-superseded dataset per kind and scope. */
+        datasetIds: z.array(DatasetId).optional(),
+        divisor: Divisor.default('autumn'),
+        /** Only regions under (or equal to) this code. */
+        underRegion: RegionCode.optional(),
+        onlyFailures: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ results: z.array(ComplianceResult), summary: z.array(RuleSummary), provenance: Provenance }),
+  },
+  'compliance.drilldown': {
+    input: z
+      .object({
+        rule: RuleIdSchema,
+        regionCode: RegionCode,
+        year: Year,
+        scope: Scope.default('consolidated'),
+        /** Restrict the budget-function breakdown to one education level. */
+        level: Level.optional(),
+        datasetIds: z.array(DatasetId).optional(),
+        divisor: Divisor.default('autumn'),
+      })
+      .strict(),
+    output: z.object({
+      region: ComplianceResult.nullable(),
+      /** The same rule for the region's direct children (prefectures of a province, counties of a prefecture). */
+      children: z.array(ComplianceResult),
+      /** per-student-no-decrease by education level for the region (empty for other rules' levels). */
+      levels: z.array(ComplianceResult),
+      /** Spending by budget function code (class 205) for the region, year and prior year. */
+      functions: z.array(BudgetFunctionRow),
+      provenance: Provenance,
+    }),
+  },
+  'compliance.annotate': {
+    input: z.discriminatedUnion('action', [
+      z
+        .object({
+          action: z.literal('add'),
+          rule: RuleIdSchema,
+          regionCode: RegionCode,
+          year: Year,
+          level: Level.nullable().default(null),
+          scope: Scope.default('consolidated'),
+          text: z.string().trim().min(1).max(4000),
+          author: z.string().trim().min(1).max(120),
+        })
+        .strict(),
+      z.object({ action: z.literal('remove'), id: z.number().int().positive() }).strict(),
+    ]),
+    output: z.object({ annotation: Annotation.nullable(), removedId: z.number().int().nullable() }),
+  },
+  'compliance.variance': {
+    input: z
+      .object({
+        year: Year,
+        govLevel: GovLevel.default('county'),
+        scope: Scope.default('consolidated'),
+        /** 'total' = 一般公共预算教育支出; 'per_student' = per student (level or combined). */
+        measure: z.enum(['total', 'per_student']).default('total'),
+        level: Level.optional(),
+        /** Absolute growth, in percent, above which a row is flagged (e.g. "10"). */
+        thresholdPercent: z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal percent').default('10'),
+        top: z.number().int().min(1).max(1000).default(20),
+        datasetIds: z.array(DatasetId).optional(),
+        divisor: Divisor.default('autumn'),
+      })
+      .strict(),
+    output: z.object({
+      rows: z.array(VarianceRow),
+      topUp: z.array(VarianceRow),
+      topDown: z.array(VarianceRow),
+      overThreshold: z.number().int(),
+      provenance: Provenance,
+    }),
   },
 } as const;
 
