@@ -1,6 +1,7 @@
 // wb — the workbench on the command line. Same core/ and db/ code as the app's engine.
 //   wb [--db FILE] <command> [options]      (default database: the app's own)
 import { pathToFileURL } from 'node:url';
+import { checkCommand, checkHelp } from './commands/check';
 import { demoCommand, demoHelp } from './commands/demo';
 import { infoCommand, infoHelp } from './commands/info';
 import { perStudentCommand, perStudentHelp } from './commands/per-student';
@@ -16,7 +17,7 @@ Usage: wb [--db FILE] <command> [options]
   --db FILE   the database to use (default: the workbench's own database)
 
 Commands:
-${[demoHelp, infoHelp, perStudentHelp, importHelp, exportHelp, templateHelp, compareHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
+${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, exportHelp, templateHelp, compareHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
 
 Exit codes: 0 success · 1 failures found by a check · 2 bad input (nothing was changed) · 3 unexpected error
 `;
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   demo: (argv, io) => demoCommand(argv, io),
   info: infoCommand,
   'per-student': perStudentCommand,
+  check: checkCommand,
   import: importCommand,
   export: exportCommand,
   template: (argv, io) => templateCommand(argv, io),
