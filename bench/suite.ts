@@ -1,4 +1,4 @@
-// Runs the three benchmarks on one generated dataset in a temporary folder, prints the table and
+// Runs the benchmarks on one generated dataset in a temporary folder, prints the table and
 // writes bench/RESULTS.md. The folder is removed afterwards, also when a check fails.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DemoData } from '../core/demo/types';
 import { benchAggregate } from './aggregate';
+import { benchCompliance } from './compliance';
 import { benchImport } from './import';
 import { benchLoad } from './load';
 import { describeMachine, machineLine } from './machine';
@@ -54,7 +55,8 @@ export async function runSuite(data: DemoData, options: SuiteOptions): Promise<B
       const load = await benchLoad(ctx);
       const aggregate = await benchAggregate(ctx, load.oursDbFile, load.datasetIds, load.csvs);
       const wire = await benchWire(ctx);
-      rows.push(load.row, aggregate, ...wire);
+      const compliance = await benchCompliance(ctx, load.oursDbFile, load.datasetIds, load.csvs);
+      rows.push(load.row, aggregate, ...wire, ...compliance);
     }
     rows.push(...(await benchImport(ctx)));
     const totalSeconds = (performance.now() - started) / 1000;
