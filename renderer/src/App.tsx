@@ -11,6 +11,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { NavTabs, type View } from './components/NavTabs';
 import { RegionTree } from './components/RegionTree';
 import { Segmented } from './components/Segmented';
+import { ComplianceView } from './features/compliance/ComplianceView';
 import { DatasetsView } from './features/datasets/DatasetsView';
 import { HomeView, type HomeSelection } from './features/home/HomeView';
 import { ImportView } from './features/import/ImportView';
@@ -125,6 +126,11 @@ export function App() {
                     onChange={(s: Partial<HomeSelection>) => update(s)}
                   />
                 )}
+              </div>
+            )}
+            {view === 'compliance' && (
+              <div className="layout layout-full">
+                <ComplianceView unit={prefs.unit} appVersion={boot.info.appVersion} />
               </div>
             )}
             {view === 'datasets' && (

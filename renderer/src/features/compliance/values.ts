@@ -1,0 +1,33 @@
+// Compliance values as the engine sends them (exact decimal text: 分, 分 per student, percent) and
+// as they are shown and exported: rounded here for display only; the status was decided upstream
+// on the unrounded values.
+import type { ComplianceResult } from '../../../../core/compliance/types';
+import { parseDecimal } from '../../../../core/money/decimal';
+import { formatRatio } from '../../../../core/money';
+import { FEN_PER_UNIT, type MoneyUnit } from '../../../../core/money/fen';
+
+function scaled(text: string, extraDen: bigint, group: boolean): string | null {
+  const d = parseDecimal(text);
+  if (!d.ok) return text;
+  const out = formatRatio(d.value, 10n ** BigInt(d.scale) * extraDen, 2, group);
+  // "-0.0000" fell, however little: keep the sign the rounding would drop.
+  return text.trim().startsWith('-') && !out.startsWith('-') ? `-${out}` : out;
+}
+
+/** A value or prior value in the row's unit: money in the chosen 元/万元/亿元, per student in 元. */
+export function valueText(v: string | null, unit: ComplianceResult['valueUnit'], money: MoneyUnit, group = true): string | null {
+  if (v === null) return null;
+  if (unit === 'fen') return scaled(v, FEN_PER_UNIT[money], group);
+  if (unit === 'fen_per_student') return scaled(v, 100n, group);
+  return scaled(v, 1n, group);
+}
+
+/** A percent (growth, effect) to two places, sign kept. */
+export function percentText(v: string | null): string | null {
+  return v === null ? null : `${scaled(v, 1n, false)}%`;
+}
+
+/** The exact value as a sortable number (display sorting only). */
+export function sortNumber(v: string | null): number | null {
+  return v === null ? null : Number(v);
+}
