@@ -73,6 +73,21 @@ test('an auditor reads the matrix, drills into a county, annotates a failure and
   expect(line).toContain('-2.21');
   expect(text).toContain('SHA-256');
 
+  // The county's trend marks 2022 as its failing year.
+  await expect(page.locator('[data-testid="region-trend-table"] tr[data-status="fail"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="region-trend-table"] tr[data-status="fail"] td').first()).toHaveText('2022');
+
+  // Year-over-year variance for 2022: every county compared, movers listed, exportable.
+  await page.getByTestId('variance-year').selectOption('2022');
+  await expect(page.getByTestId('variance-over')).toContainText('±10%');
+  // Only one county's spending fell in 2022 (the planted case); ten rose the most.
+  await expect(page.locator('[data-testid="variance-down"] tbody tr')).toHaveCount(1);
+  await expect(page.locator('[data-testid="variance-up"] tbody tr')).toHaveCount(10);
+  await expect(page.getByTestId('variance-down')).toContainText('美水县');
+  const variance = await download(page, page.getByTestId('variance-export-csv'));
+  expect(variance.bytes.toString('utf8')).toContain('390425');
+  await page.screenshot({ path: `${SCREENSHOTS}/compliance-variance-zh.png`, fullPage: true });
+
   // English.
   await page.getByTestId('lang-switch').getByText('English').click();
   await expect(page.getByTestId('compliance-view')).toContainText('Compliance matrix');

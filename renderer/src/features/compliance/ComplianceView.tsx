@@ -11,6 +11,7 @@ import { Drilldown } from './Drilldown';
 import { FailureList } from './FailureList';
 import { Matrix } from './Matrix';
 import { SourcesLine } from './SourcesLine';
+import { VarianceReport } from './VarianceReport';
 import { complianceText } from './text';
 
 export type Cell = { regionCode: string; year: number };
@@ -28,6 +29,7 @@ export function ComplianceView({ unit, appVersion }: { unit: MoneyUnit; appVersi
   const ruleInfo = rules.state.status === 'ready' ? rules.state.value.rules.find((r) => r.id === rule) : undefined;
   const ruleName = ruleInfo ? (lang === 'zh' ? ruleInfo.nameZh : ruleInfo.nameEn) : rule;
   const results = useMemo(() => (check.state.status === 'ready' ? check.state.value.results : []), [check.state]);
+  const years = useMemo(() => [...new Set(results.map((r) => r.year))].sort((a, b) => a - b), [results]);
 
   return (
     <main className="view compliance-view" data-testid="compliance-view">
@@ -62,8 +64,22 @@ export function ComplianceView({ unit, appVersion }: { unit: MoneyUnit; appVersi
           ) : (
             <>
               <Matrix results={results} ruleName={ruleName} selected={selected} onSelect={setSelected} provenance={check.state.value.provenance} appVersion={appVersion} />
-              {selected && <Drilldown rule={rule} ruleName={ruleName} scope={scope} cell={selected} unit={unit} onSelect={setSelected} onClose={() => setSelected(null)} onAnnotated={() => setVersion((v) => v + 1)} version={version} />}
+              {selected && (
+                <Drilldown
+                  rule={rule}
+                  ruleName={ruleName}
+                  scope={scope}
+                  cell={selected}
+                  unit={unit}
+                  history={results.filter((r) => r.regionCode === selected.regionCode && r.level === null)}
+                  onSelect={setSelected}
+                  onClose={() => setSelected(null)}
+                  onAnnotated={() => setVersion((v) => v + 1)}
+                  version={version}
+                />
+              )}
               <FailureList results={results} ruleName={ruleName} unit={unit} onSelect={setSelected} provenance={check.state.value.provenance} appVersion={appVersion} />
+              <VarianceReport years={years} govLevel={govLevel} scope={scope} unit={unit} appVersion={appVersion} />
             </>
           )}
         </>

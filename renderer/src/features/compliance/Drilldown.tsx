@@ -9,15 +9,18 @@ import { useEngineQuery } from '../../hooks/use-engine-query';
 import { levelName, unitLabel, useI18n } from '../../i18n/i18n';
 import type { Cell } from './ComplianceView';
 import { NoteForm } from './NoteForm';
+import { RegionTrend } from './RegionTrend';
 import { complianceText } from './text';
 import { percentText, valueText } from './values';
 
-export function Drilldown({ rule, ruleName, scope, cell, unit, onSelect, onClose, onAnnotated, version }: {
+export function Drilldown({ rule, ruleName, scope, cell, unit, history, onSelect, onClose, onAnnotated, version }: {
   rule: RuleId;
   ruleName: string;
   scope: 'consolidated' | 'own_level';
   cell: Cell;
   unit: MoneyUnit;
+  /** The region's own results across the years, for the trend chart. */
+  history: readonly ComplianceResult[];
   onSelect: (c: Cell) => void;
   onClose: () => void;
   onAnnotated: () => void;
@@ -83,6 +86,12 @@ export function Drilldown({ rule, ruleName, scope, cell, unit, onSelect, onClose
           {r.flags.crosswalk && <dd className="flag">⇄ {t('crosswalk', { codes: r.flags.predecessors.join('、') })}</dd>}
           {r.flags.restatedBase && <dd className="flag">※ {t('restated')}</dd>}
         </dl>
+      )}
+      {history.length > 1 && (
+        <>
+          <h4>{t('trend')}</h4>
+          <RegionTrend history={history} unit={unit} />
+        </>
       )}
       {decomposition && (
         <div className="decomposition" data-testid="drill-decomposition">

@@ -61,6 +61,18 @@ const zh = {
   noResults: '所选数据没有可检查的结果。',
   reason: '说明',
   back: '返回上级',
+  trend: '历年走势（红点为未达标年度）',
+  variance: '同比变动报告',
+  varianceStem: '同比变动',
+  measure: '指标',
+  measureTotal: '一般公共预算教育支出',
+  measurePerStudent: '生均（合计）',
+  threshold: '阈值（绝对增幅）',
+  thresholdInvalid: '阈值应为非负数',
+  overThreshold: '超过 {p}%',
+  overCount: '{total} 个地区中有 {n} 个同比变动超过 ±{p}%',
+  topUp: '增幅最大',
+  topDown: '降幅最大',
 };
 
 export type ComplianceTextKey = keyof typeof zh;
@@ -124,6 +136,18 @@ const en: Record<ComplianceTextKey, string> = {
   noResults: 'Nothing to check in the data selected.',
   reason: 'Note',
   back: 'Up one level',
+  trend: 'Over the years (failing years in red)',
+  variance: 'Year-over-year variance',
+  varianceStem: 'variance',
+  measure: 'Measure',
+  measureTotal: 'General-budget education spending',
+  measurePerStudent: 'Per student (all levels)',
+  threshold: 'Threshold (absolute growth)',
+  thresholdInvalid: 'The threshold must be a non-negative number',
+  overThreshold: 'beyond {p}%',
+  overCount: '{n} of {total} regions moved by more than ±{p}%',
+  topUp: 'Largest rises',
+  topDown: 'Largest falls',
 };
 
 const TEXT: Record<Lang, Record<ComplianceTextKey, string>> = { zh, en };
