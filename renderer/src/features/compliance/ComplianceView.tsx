@@ -2,6 +2,7 @@
 // list of failures, and drill into any cell. Every figure names the datasets and divisor behind it.
 import { useMemo, useState } from 'react';
 import type { GovLevel, RuleId } from '../../../../core/compliance/types';
+import { DIVISORS, type Divisor } from '../../../../core/metrics/divisor';
 import type { MoneyUnit } from '../../../../core/money/fen';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Segmented } from '../../components/Segmented';
@@ -10,7 +11,7 @@ import { useI18n } from '../../i18n/i18n';
 import { Drilldown } from './Drilldown';
 import { FailureList } from './FailureList';
 import { Matrix } from './Matrix';
-import { SourcesLine } from './SourcesLine';
+import { divisorName, SourcesLine } from './SourcesLine';
 import { VarianceReport } from './VarianceReport';
 import { complianceText } from './text';
 
@@ -22,10 +23,12 @@ export function ComplianceView({ unit, appVersion }: { unit: MoneyUnit; appVersi
   const [rule, setRule] = useState<RuleId>('edu-spending-no-decrease');
   const [govLevel, setGovLevel] = useState<GovLevel>('county');
   const [scope, setScope] = useState<'consolidated' | 'own_level'>('consolidated');
+  // The enrolment divisor is a setting; every result and export names the one used.
+  const [divisor, setDivisor] = useState<Divisor>('autumn');
   const [selected, setSelected] = useState<Cell | null>(null);
   const [version, setVersion] = useState(0);
   const rules = useEngineQuery('compliance.rules', {});
-  const check = useEngineQuery('compliance.check', { rules: [rule], govLevel, scope }, version);
+  const check = useEngineQuery('compliance.check', { rules: [rule], govLevel, scope, divisor }, version);
   const ruleInfo = rules.state.status === 'ready' ? rules.state.value.rules.find((r) => r.id === rule) : undefined;
   const ruleName = ruleInfo ? (lang === 'zh' ? ruleInfo.nameZh : ruleInfo.nameEn) : rule;
   const results = useMemo(() => (check.state.status === 'ready' ? check.state.value.results : []), [check.state]);
@@ -47,6 +50,16 @@ export function ComplianceView({ unit, appVersion }: { unit: MoneyUnit; appVersi
           </select>
         </label>
         <Segmented testId="compliance-level" label={t('govLevel')} value={govLevel} onChange={(v: GovLevel) => { setGovLevel(v); setSelected(null); }} options={[{ value: 'province', label: tt('province') }, { value: 'prefecture', label: tt('prefecture') }, { value: 'county', label: tt('county') }]} />
+ <label>
+          {tt('divisor')}{' '}
+          <select data-testid="compliance-divisor" value={divisor} onChange={(e) => { setDivisor(e.target.value as Divisor); setSelected(null); }}>
+            {DIVISORS.map((d) => (
+              <option key={d} value={d}>
+                {divisorName(d, tt)}
+              </option>
+            ))}
+          </select>
+        </label>
         <Segmented testId="compliance-scope" label={t('scope')} value={scope} onChange={(v: 'consolidated' | 'own_level') => { setScope(v); setSelected(null); }} options={[{ value: 'consolidated', label: tt('scopeConsolidated') }, { value: 'own_level', label: tt('scopeOwnLevel') }]} />
       </section>
       {ruleInfo && (
@@ -69,6 +82,7 @@ export function ComplianceView({ unit, appVersion }: { unit: MoneyUnit; appVersi
                   rule={rule}
                   ruleName={ruleName}
                   scope={scope}
+                  divisor={divisor}
                   cell={selected}
                   unit={unit}
                   history={results.filter((r) => r.regionCode === selected.regionCode && r.level === null)}
@@ -79,7 +93,7 @@ export function ComplianceView({ unit, appVersion }: { unit: MoneyUnit; appVersi
                 />
               )}
               <FailureList results={results} ruleName={ruleName} unit={unit} onSelect={setSelected} provenance={check.state.value.provenance} appVersion={appVersion} />
-              <VarianceReport years={years} govLevel={govLevel} scope={scope} unit={unit} appVersion={appVersion} />
+              <VarianceReport years={years} govLevel={govLevel} scope={scope} divisor={divisor} unit={unit} appVersion={appVersion} />
             </>
           )}
         </>

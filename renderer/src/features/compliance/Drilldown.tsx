@@ -3,6 +3,7 @@
 // function codes; and the notes an analyst attaches (the failure stays a failure).
 import { useState } from 'react';
 import type { ComplianceResult, RuleId } from '../../../../core/compliance/types';
+import type { Divisor } from '../../../../core/metrics/divisor';
 import type { MoneyUnit } from '../../../../core/money/fen';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useEngineQuery } from '../../hooks/use-engine-query';
@@ -13,10 +14,11 @@ import { RegionTrend } from './RegionTrend';
 import { complianceText } from './text';
 import { percentText, valueText } from './values';
 
-export function Drilldown({ rule, ruleName, scope, cell, unit, history, onSelect, onClose, onAnnotated, version }: {
+export function Drilldown({ rule, ruleName, scope, divisor, cell, unit, history, onSelect, onClose, onAnnotated, version }: {
   rule: RuleId;
   ruleName: string;
   scope: 'consolidated' | 'own_level';
+  divisor: Divisor;
   cell: Cell;
   unit: MoneyUnit;
   /** The region's own results across the years, for the trend chart. */
@@ -29,7 +31,7 @@ export function Drilldown({ rule, ruleName, scope, cell, unit, history, onSelect
   const { lang, t: tt } = useI18n();
   const t = complianceText(lang);
   const [trail, setTrail] = useState<Cell[]>([]);
-  const q = useEngineQuery('compliance.drilldown', { rule, regionCode: cell.regionCode, year: cell.year, scope }, version);
+  const q = useEngineQuery('compliance.drilldown', { rule, regionCode: cell.regionCode, year: cell.year, scope, divisor }, version);
   const money = (r: ComplianceResult, v: string | null) => (v === null ? '—' : `${valueText(v, r.valueUnit, unit)} ${r.valueUnit === 'fen' ? unitLabel(unit, lang) : r.valueUnit === 'fen_per_student' ? (lang === 'zh' ? '元/生' : 'yuan/student') : '%'}`);
   const statusBadge = (r: ComplianceResult) => <span className={`status status-${r.status}`}>{t(r.status)}</span>;
   const down = (c: Cell) => {

@@ -2,6 +2,7 @@
 // against the prior year, those beyond a threshold flagged, and the largest movers up and down.
 import { useState } from 'react';
 import type { GovLevel, VarianceRow } from '../../../../core/compliance/types';
+import type { Divisor } from '../../../../core/metrics/divisor';
 import type { MoneyUnit } from '../../../../core/money/fen';
 import { useEngine } from '../../bridge/engine-context';
 import { useDownload } from '../../bridge/use-download';
@@ -13,7 +14,7 @@ import { provenanceLines } from './SourcesLine';
 import { complianceText } from './text';
 import { percentText, valueText } from './values';
 
-export function VarianceReport({ years, govLevel, scope, unit, appVersion }: { years: readonly number[]; govLevel: GovLevel; scope: 'consolidated' | 'own_level'; unit: MoneyUnit; appVersion: string }) {
+export function VarianceReport({ years, govLevel, scope, divisor, unit, appVersion }: { years: readonly number[]; govLevel: GovLevel; scope: 'consolidated' | 'own_level'; divisor: Divisor; unit: MoneyUnit; appVersion: string }) {
   const { lang, t: tt } = useI18n();
   const t = complianceText(lang);
   const engine = useEngine();
@@ -22,7 +23,7 @@ export function VarianceReport({ years, govLevel, scope, unit, appVersion }: { y
   const [measure, setMeasure] = useState<'total' | 'per_student'>('total');
   const [threshold, setThreshold] = useState('10');
   const valid = /^\d+(\.\d+)?$/.test(threshold);
-  const q = useEngineQuery('compliance.variance', { year, govLevel, scope, measure, thresholdPercent: valid ? threshold : '10', top: 10 });
+  const q = useEngineQuery('compliance.variance', { year, govLevel, scope, measure, thresholdPercent: valid ? threshold : '10', top: 10, divisor });
   const valueUnit = measure === 'total' ? 'fen' : 'fen_per_student';
   const u = measure === 'total' ? unitLabel(unit, lang) : lang === 'zh' ? '元/生' : 'yuan/student';
 
