@@ -7,12 +7,12 @@ import type { Divisor } from '../../../../core/metrics/divisor';
 import type { MoneyUnit } from '../../../../core/money/fen';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useEngineQuery } from '../../hooks/use-engine-query';
-import { levelName, unitLabel, useI18n } from '../../i18n/i18n';
+import { levelName, useI18n } from '../../i18n/i18n';
 import type { Cell } from './ComplianceView';
 import { NoteForm } from './NoteForm';
 import { RegionTrend } from './RegionTrend';
 import { complianceText } from './text';
-import { percentText, valueText } from './values';
+import { percentText, valueText, valueUnitLabel } from './values';
 
 export function Drilldown({ rule, ruleName, scope, divisor, cell, unit, history, onSelect, onClose, onAnnotated, version }: {
   rule: RuleId;
@@ -32,7 +32,7 @@ export function Drilldown({ rule, ruleName, scope, divisor, cell, unit, history,
   const t = complianceText(lang);
   const [trail, setTrail] = useState<Cell[]>([]);
   const q = useEngineQuery('compliance.drilldown', { rule, regionCode: cell.regionCode, year: cell.year, scope, divisor }, version);
-  const money = (r: ComplianceResult, v: string | null) => (v === null ? '—' : `${valueText(v, r.valueUnit, unit)} ${r.valueUnit === 'fen' ? unitLabel(unit, lang) : r.valueUnit === 'fen_per_student' ? (lang === 'zh' ? '元/生' : 'yuan/student') : '%'}`);
+  const money = (r: ComplianceResult, v: string | null) => (v === null ? '—' : `${valueText(v, r.valueUnit, unit)} ${valueUnitLabel(r.valueUnit, unit, lang)}`);
   const statusBadge = (r: ComplianceResult) => <span className={`status status-${r.status}`}>{t(r.status)}</span>;
   const down = (c: Cell) => {
     setTrail((tr) => [...tr, cell]);

@@ -12,7 +12,7 @@ import { levelName, unitLabel, useI18n } from '../../i18n/i18n';
 import type { Cell } from './ComplianceView';
 import { provenanceLines } from './SourcesLine';
 import { complianceText } from './text';
-import { percentText, sortNumber, valueText } from './values';
+import { percentText, sortNumber, valueText, valueUnitLabel } from './values';
 
 export function FailureList({ results, ruleName, unit, onSelect, provenance, appVersion }: {
   results: readonly ComplianceResult[];
@@ -45,7 +45,7 @@ export function FailureList({ results, ruleName, unit, onSelect, provenance, app
       ),
     [failures, year, level, text, unannotated],
   );
-  const unitOf = (r: ComplianceResult) => (r.valueUnit === 'fen' ? unitLabel(unit, lang) : r.valueUnit === 'fen_per_student' ? (lang === 'zh' ? '元/生' : 'yuan/student') : '%');
+  const unitOf = (r: ComplianceResult) => valueUnitLabel(r.valueUnit, unit, lang);
   const notes = (r: ComplianceResult) => r.annotations.map((a) => `${a.text}（${a.author}）`).join('；');
 
   const columns: Column<ComplianceResult>[] = [

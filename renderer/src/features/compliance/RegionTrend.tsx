@@ -4,16 +4,16 @@ import { useMemo } from 'react';
 import type { ComplianceResult } from '../../../../core/compliance/types';
 import type { MoneyUnit } from '../../../../core/money/fen';
 import { EChart } from '../../charts/EChart';
-import { unitLabel, useI18n } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { complianceText } from './text';
-import { valueText } from './values';
+import { valueText, valueUnitLabel } from './values';
 
 export function RegionTrend({ history, unit }: { history: readonly ComplianceResult[]; unit: MoneyUnit }) {
   const { lang } = useI18n();
   const t = complianceText(lang);
   const rows = useMemo(() => [...history].sort((a, b) => a.year - b.year), [history]);
   const first = rows[0];
-  const unitText = !first ? '' : first.valueUnit === 'fen' ? unitLabel(unit, lang) : first.valueUnit === 'fen_per_student' ? (lang === 'zh' ? '元/生' : 'yuan/student') : '%';
+  const unitText = first ? valueUnitLabel(first.valueUnit, unit, lang) : '';
   const option = useMemo(
     () => ({
       animation: false,

@@ -9,10 +9,10 @@ import { useDownload } from '../../bridge/use-download';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ExportButtons } from '../../components/ExportButtons';
 import { useEngineQuery } from '../../hooks/use-engine-query';
-import { levelName, unitLabel, useI18n } from '../../i18n/i18n';
+import { levelName, useI18n } from '../../i18n/i18n';
 import { provenanceLines } from './SourcesLine';
 import { complianceText } from './text';
-import { percentText, valueText } from './values';
+import { percentText, valueText, valueUnitLabel } from './values';
 
 export function VarianceReport({ years, govLevel, scope, divisor, unit, appVersion }: { years: readonly number[]; govLevel: GovLevel; scope: 'consolidated' | 'own_level'; divisor: Divisor; unit: MoneyUnit; appVersion: string }) {
   const { lang, t: tt } = useI18n();
@@ -25,7 +25,7 @@ export function VarianceReport({ years, govLevel, scope, divisor, unit, appVersi
   const valid = /^\d+(\.\d+)?$/.test(threshold);
   const q = useEngineQuery('compliance.variance', { year, govLevel, scope, measure, thresholdPercent: valid ? threshold : '10', top: 10, divisor });
   const valueUnit = measure === 'total' ? 'fen' : 'fen_per_student';
-  const u = measure === 'total' ? unitLabel(unit, lang) : lang === 'zh' ? '元/生' : 'yuan/student';
+  const u = valueUnitLabel(valueUnit, unit, lang);
 
   const table = (rows: readonly VarianceRow[], testId: string) => (
     <table className="data-table compact" data-testid={testId}>

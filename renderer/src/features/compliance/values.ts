@@ -5,6 +5,8 @@ import type { ComplianceResult } from '../../../../core/compliance/types';
 import { parseDecimal } from '../../../../core/money/decimal';
 import { formatRatio } from '../../../../core/money';
 import { FEN_PER_UNIT, type MoneyUnit } from '../../../../core/money/fen';
+import { unitLabel } from '../../i18n/i18n';
+import type { Lang } from '../../i18n/messages';
 
 function scaled(text: string, extraDen: bigint, group: boolean): string | null {
   const d = parseDecimal(text);
@@ -30,4 +32,11 @@ export function percentText(v: string | null): string | null {
 /** The exact value as a sortable number (display sorting only). */
 export function sortNumber(v: string | null): number | null {
   return v === null ? null : Number(v);
+}
+
+/** The unit a value of this kind is shown in: the chosen money unit, 元 per student, or %. */
+export function valueUnitLabel(kind: ComplianceResult['valueUnit'], money: MoneyUnit, lang: Lang): string {
+  if (kind === 'fen') return unitLabel(money, lang);
+  if (kind === 'fen_per_student') return lang === 'zh' ? '元/生' : 'yuan/student';
+  return '%';
 }
