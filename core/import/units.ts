@@ -42,6 +42,22 @@ export function unitInText(text: string): Unit | undefined {
     if (/\/|每/.test(c)) continue;
     for (const [re, unit] of UNIT_TEXT) if (re.test(c)) return unit;
   }
+  return unitInColumnName(text);
+}
+
+/** Units spelled into English column names by data packages: gdp_100m_yuan, edu_10k_yuan, population_10k. */
+const NAME_SUFFIX: readonly [RegExp, Unit][] = [
+  [/(^|_)100m_yuan$/i, '亿元'],
+  [/(^|_)10k_yuan$/i, '万元'],
+  [/(^|_)yuan$/i, '元'],
+  [/(^|_)10k(_persons?)?$/i, '万人'],
+  [/(^|_)persons?$/i, '人'],
+];
+
+function unitInColumnName(text: string): Unit | undefined {
+  const t = text.trim();
+  if (!/^[A-Za-z0-9_]+$/.test(t) || /per_(capita|head|student|pupil)|_pc$/i.test(t)) return undefined;
+  for (const [re, unit] of NAME_SUFFIX) if (re.test(t)) return unit;
   return undefined;
 }
 
