@@ -93,8 +93,8 @@ export function equityStats(units: readonly EquityUnit[], options: EquityOptions
   for (let i = 0; i < xs.length; i++) ss += ws[i]! * (xs[i]! - mean) ** 2;
   const sd = Math.sqrt(ss / W);
 
-  const below = (x: number) => (options.includeMedian ? x <= median : x < median);
-  const above = (x: number) => (options.includeMedian ? x >= median : x > median);
+  const isBelow = (x: number) => (options.includeMedian ? x <= median : x < median);
+  const isAbove = (x: number) => (options.includeMedian ? x >= median : x > median);
   const side = (keep: (x: number) => boolean) => {
     let s = 0;
     let w = 0;
@@ -106,9 +106,16 @@ export function equityStats(units: readonly EquityUnit[], options: EquityOptions
     return w === 0 ? 1 : s / (median * w);
   };
 
+  // Σ_i Σ_j w_i w_j |x_i − x_j| = 2 Σ_i w_i x_i (weight below i − weight above i) over the units
+  // sorted by x (ties add nothing either way): O(n log n) instead of the O(n²) double sum.
+  const order = xs.map((_, i) => i).sort((a, b) => xs[a]! - xs[b]!);
   let gini = 0;
-  for (let i = 0; i < xs.length; i++) for (let j = 0; j < xs.length; j++) gini += ws[i]! * ws[j]! * Math.abs(xs[i]! - xs[j]!);
-  gini /= 2 * W * W * mean;
+  let below = 0;
+  for (const i of order) {
+    gini += ws[i]! * xs[i]! * (below - (W - below - ws[i]!));
+    below += ws[i]!;
+  }
+  gini /= W * W * mean;
 
   const theil = theilOf(xs, ws, mean);
   const grouped = kept.every((u) => u.group !== undefined);
@@ -168,8 +175,8 @@ export function equityStats(units: readonly EquityUnit[], options: EquityOptions
     federalRangeRatio: (p95 - p5) / p5,
     sd,
     cv: sd / mean,
-    mcloone: side(below),
-    verstegen: side(above),
+    mcloone: side(isBelow),
+    verstegen: side(isAbove),
     gini,
     theil,
     theilWithin,

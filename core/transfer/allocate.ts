@@ -1,8 +1,9 @@
 // The factor method with bounds (DOMAIN §3.4): each unit's share is Σ_k w_k · f_ik / Σ_j f_jk
 // (optionally times a difficulty coefficient), then floors, caps, hold-harmless and a growth band
-// are enforced by clamp-and-renormalise: units pushed outside their [min, max] are fixed at the
-// bound and the rest of the pool is shared again among the others in their original proportions.
-// Every round fixes at least one more unit, so it ends after at most n rounds. Money is whole 分.
+// are enforced by clamp-and-renormalise (kernel.ts): units pushed outside their [min, max] are
+// fixed at the bound and the rest of the pool is shared again among the others in their original
+// proportions. BigInt face of the typed-array kernel, for callers that hold 分 as bigint.
+import { waterFill } from './kernel';
 import { largestRemainder } from './rounding';
 
 export type Factor = { name: string; weight: number; values: readonly number[] };
@@ -63,48 +64,18 @@ export function allocate(pool: bigint, shares: readonly number[], bounds?: reado
   if (!bounds) return { amounts: formula, formula, bound: shares.map(() => null), rounds: 0 };
   const problem = checkBounds(pool, bounds);
   if (problem) throw new RangeError(JSON.stringify(problem, (_, v) => (typeof v === 'bigint' ? v.toString() : v)));
-  const fixed = new Array<'min' | 'max' | null>(n).fill(null);
-  const amounts = new Array<bigint>(n).fill(0n);
-  let rounds = 0;
-  for (;;) {
-    rounds++;
-    const free = shares.map((_, i) => i).filter((i) => fixed[i] === null);
-    const fixedSum = amounts.reduce((a, v, i) => (fixed[i] ? a + v : a), 0n);
-    const rest = pool - fixedSum;
-    // Free units with no formula share still take part (their share is 0): the pool goes to the rest.
-    const freeShares = free.map((i) => shares[i]!);
-    const split = freeShares.some((s) => s > 0) ? largestRemainder(rest, freeShares) : largestRemainder(rest, free.map(() => 1));
-    free.forEach((i, k) => (amounts[i] = split[k]!));
-    // The worst violation on each side (relative shortfall, absolute excess) is fixed first.
-    let low = -1;
-    let high = -1;
-    for (const i of free) {
-      const b = bounds[i]!;
-      if (amounts[i]! < b.min && (low < 0 || Number(b.min - amounts[i]!) / Number(b.min) > Number(bounds[low]!.min - amounts[low]!) / Number(bounds[low]!.min))) low = i;
-      if (b.max !== null && amounts[i]! > b.max && (high < 0 || amounts[i]! - b.max > amounts[high]! - bounds[high]!.max!)) high = i;
-    }
-    if (low < 0 && high < 0) return { amounts, formula, bound: fixed, rounds };
-    // One unit per round: raising one to its floor takes money from the others (which may then
-    // break their own floors), so decisions are made one at a time, lows before highs.
-    if (low >= 0) {
-      fixed[low] = 'min';
-      amounts[low] = bounds[low]!.min;
-    } else {
-      fixed[high] = 'max';
-      amounts[high] = bounds[high]!.max!;
-    }
-    if (fixed.every((f) => f !== null)) {
-      // Everything is at a bound: the pool must equal their sum (feasibility was checked), but a
-      // unit fixed at its min may have to take the leftover up to its max.
-      let left = pool - amounts.reduce((a, b) => a + b, 0n);
-      for (let i = 0; i < n && left !== 0n; i++) {
-        const b = bounds[i]!;
-        const room = left > 0n ? (b.max === null ? left : b.max - amounts[i]!) : b.min - amounts[i]!;
-        const take = left > 0n ? (room < left ? room : left) : room > left ? room : left;
-        amounts[i]! += take;
-        left -= take;
-      }
-      return { amounts, formula, bound: fixed, rounds };
-    }
-  }
+  const out = new Float64Array(n);
+  const held = new Int8Array(n);
+  const r = waterFill(
+    Number(pool),
+    Float64Array.from(shares),
+    Float64Array.from(bounds, (b) => Number(b.min)),
+    Float64Array.from(bounds, (b) => (b.max === null ? Infinity : Number(b.max))),
+    Uint32Array.from({ length: n }, (_, i) => i),
+    out,
+    held,
+    new Float64Array(n),
+    new Uint32Array(n),
+  );
+  return { amounts: Array.from(out, (x) => BigInt(x)), formula, bound: Array.from(held, (h) => (h === -1 ? 'min' : h === 1 ? 'max' : null)), rounds: r.roundingRounds };
 }

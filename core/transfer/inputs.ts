@@ -1,0 +1,45 @@
+// What a simulation reads: the counties under one region with the figures the factors, bounds and
+// compliance re-run need, for the simulated year and the year before. Money in 分 and counts in
+// persons as safe integers; area in km². Gathered from the database by db/transfer/inputs.ts, or
+// written by hand in tests.
+import { z } from 'zod';
+
+export const YearFigures = z.object({
+  /** Students counted for per-student funding: all levels below higher education. */
+  students: z.number().int().nonnegative(),
+  primary: z.number().int().nonnegative(),
+  junior: z.number().int().nonnegative(),
+  population: z.number().nonnegative(),
+  areaKm2: z.number().nonnegative(),
+  /** 一般公共预算收入 and 支出, 分. */
+  revenue: z.number().int().nonnegative(),
+  expenditure: z.number().int().nonnegative(),
+  /** Education spending (the basis of the compliance rules), 分; null when not reported. */
+  eduSpending: z.number().int().nonnegative().nullable(),
+});
+export type YearFigures = z.infer<typeof YearFigures>;
+
+export const SimUnit = z.object({
+  code: z.string().regex(/^\d{6}$/),
+  name: z.string(),
+  /** Development tier 1 (least developed) … 5, or null when unclassified. */
+  tier: z.number().int().min(1).max(5).nullable(),
+  urbanRural: z.enum(['urban', 'rural']).nullable(),
+  current: YearFigures,
+  prior: YearFigures.nullable(),
+});
+export type SimUnit = z.infer<typeof SimUnit>;
+
+export const SimDataset = z.object({ id: z.number().int(), name: z.string(), sha256: z.string(), importedAt: z.string().optional() });
+export type SimDataset = z.infer<typeof SimDataset>;
+
+export const SimInputs = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  year: z.number().int(),
+  units: z.array(SimUnit),
+  datasets: z.array(SimDataset),
+  /** SHA-256 of the canonical JSON of `units`, so a run can name the data it used. */
+  dataHash: z.string(),
+});
+export type SimInputs = z.infer<typeof SimInputs>;

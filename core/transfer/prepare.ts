@@ -1,0 +1,77 @@
+// Turns SimInputs into typed columns once per data set: the factor values, the two difficulty
+// components already standardised, and scratch space, so that each evaluation (a slider move, a
+// sweep point, a solver probe) does only the work that depends on the parameters.
+import { zScores } from './difficulty';
+import type { SimInputs, YearFigures } from './inputs';
+import { FACTOR_NAMES, type FactorName } from './parameters';
+
+export type YearColumns = {
+  students: Float64Array;
+  primary: Float64Array;
+  junior: Float64Array;
+  /** Factor values by factor name (difficulty is built per evaluation from its z components). */
+  factors: Record<Exclude<FactorName, 'difficulty'>, Float64Array>;
+  /** z(支出 ÷ 收入) and z((支出 − 收入) ÷ 支出): proxies of 第七条's two components. */
+  zPressure: Float64Array;
+  zGap: Float64Array;
+  eduSpending: Float64Array;
+  /** 1 where the year's figures exist for the unit. */
+  present: Uint8Array;
+};
+
+export type Prepared = {
+  n: number;
+  inputs: SimInputs;
+  tier: Int8Array;
+  current: YearColumns;
+  prior: YearColumns;
+  hasPrior: boolean;
+  scratch: { a: Float64Array; b: Float64Array; c: Float64Array; d: Float64Array; members: Uint32Array; free: Uint32Array; held: Int8Array };
+};
+
+function columns(figures: readonly (YearFigures | null)[]): YearColumns {
+  const n = figures.length;
+  const col = (f: (y: YearFigures) => number) => Float64Array.from(figures, (y) => (y ? f(y) : 0));
+  const students = col((y) => y.students);
+  const eduSpending = col((y) => y.eduSpending ?? NaN);
+  // The per-student gap to the standard: here the pupil-weighted provincial average spending per
+  // student, so counties below it get a share in proportion to (average − own) × students.
+  let sumE = 0;
+  let sumN = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isFinite(eduSpending[i]!) && students[i]! > 0) {
+      sumE += eduSpending[i]!;
+      sumN += students[i]!;
+    }
+  }
+  const average = sumN > 0 ? sumE / sumN : 0;
+  const gap = Float64Array.from({ length: n }, (_, i) => (Number.isFinite(eduSpending[i]!) && students[i]! > 0 ? Math.max(0, average - eduSpending[i]! / students[i]!) * students[i]! : 0));
+  const inverseCapacity = Float64Array.from(figures, (y) => (y && y.population > 0 ? y.population / Math.max(y.revenue, 1) : 0));
+  const pressure = figures.map((y) => (y && y.revenue > 0 ? y.expenditure / y.revenue : 0));
+  const gapRatio = figures.map((y) => (y && y.expenditure > 0 ? (y.expenditure - y.revenue) / y.expenditure : 0));
+  return {
+    students,
+    primary: col((y) => y.primary),
+    junior: col((y) => y.junior),
+    factors: { students, population: col((y) => y.population), area: col((y) => y.areaKm2), inverse_capacity: inverseCapacity, standard_gap: gap },
+    zPressure: Float64Array.from(zScores(pressure)),
+    zGap: Float64Array.from(zScores(gapRatio)),
+    eduSpending,
+    present: Uint8Array.from(figures, (y) => (y ? 1 : 0)),
+  };
+}
+
+export function prepare(inputs: SimInputs): Prepared {
+  const n = inputs.units.length;
+  return {
+    n,
+    inputs,
+    tier: Int8Array.from(inputs.units, (u) => u.tier ?? 0),
+    current: columns(inputs.units.map((u) => u.current)),
+    prior: columns(inputs.units.map((u) => u.prior)),
+    hasPrior: inputs.units.some((u) => u.prior !== null),
+    scratch: { a: new Float64Array(n), b: new Float64Array(n), c: new Float64Array(n), d: new Float64Array(n), members: new Uint32Array(n), free: new Uint32Array(n), held: new Int8Array(n) },
+  };
+}
+
+export const DATA_FACTORS = FACTOR_NAMES.filter((f): f is Exclude<FactorName, 'difficulty'> => f !== 'difficulty');

@@ -1,0 +1,78 @@
+// The scenario file read by `wb simulate --scenario FILE.json` (documented in docs/scenario-file.md).
+// Validated strictly: an unknown field, an unknown parameter or a value out of range is refused
+// with the JSON path of the offending entry, e.g. `parameters["difficulty.tilt"]: must be between 0
+// and 2 (multiplier)`.
+import { z } from 'zod';
+import { OverlayEntry, parameterDefinition, Scores } from './parameters';
+
+export const SCENARIO_FORMAT = 'edu-finance-scenario/1';
+
+const ParameterMap = z.record(z.string(), z.number().finite()).superRefine((m, ctx) => {
+  for (const [key, value] of Object.entries(m)) {
+    const d = parameterDefinition(key);
+    if (!d) ctx.addIssue({ code: 'custom', path: [key], message: 'not a known parameter (see `wb simulate --list-parameters`)' });
+    else if (value < d.min || value > d.max) ctx.addIssue({ code: 'custom', path: [key], message: `must be between ${d.min} and ${d.max} (${d.unit})` });
+  }
+});
+
+const AlternativeScenario = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    parameters: ParameterMap.default({}),
+    changes: z.array(OverlayEntry).default([]),
+    scores: Scores.default({}),
+  })
+  .strict();
+
+export const ScenarioFile = z
+  .object({
+    format: z.literal(SCENARIO_FORMAT),
+    name: z.string().trim().min(1).max(100),
+    /** The province or prefecture whose counties share the pool. */
+    region: z.string().regex(/^\d{6}$/, 'a six-digit region code'),
+    year: z.number().int().min(1949).max(2100).optional(),
+    description: z.string().max(2000).optional(),
+    /** Values from the simulated year on (open-ended). */
+    parameters: ParameterMap.default({}),
+    /** Effective-dated changes, applied after `parameters`. */
+    changes: z.array(OverlayEntry).default([]),
+    scores: Scores.default({}),
+    /** Other scenarios to compare with (the baseline is always included). */
+    alternatives: z.array(AlternativeScenario).max(5).default([]),
+  })
+  .strict();
+export type ScenarioFile = z.infer<typeof ScenarioFile>;
+
+/** `parameters` then `changes` as one overlay. */
+export function overlayOf(s: { parameters: Record<string, number>; changes: OverlayEntry[] }): OverlayEntry[] {
+  return [...Object.entries(s.parameters).map(([key, value]) => ({ key, value, from: null, to: null })), ...s.changes];
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(String(p))) out += out ? `.${String(p)}` : String(p);
+    else out += `[${JSON.stringify(String(p))}]`;
+  }
+  return out || '(top level)';
+}
+
+/** Parses the text of a scenario file; problems come back as lines "path: message". */
+export function parseScenarioFile(text: string): { ok: true; value: ScenarioFile } | { ok: false; problems: string[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [`(file): not valid JSON — ${(e as Error).message}`] };
+  }
+  const r = ScenarioFile.safeParse(json);
+  if (r.success) return { ok: true, value: r.data };
+  return {
+    ok: false,
+    problems: r.error.issues.map((i) => {
+      const keys = i.code === 'unrecognized_keys' ? ` ${i.keys.map((k) => JSON.stringify(k)).join(', ')}` : '';
+      return `${pathText(i.path)}: ${i.message}${keys}`;
+    }),
+  };
+}
