@@ -1,4 +1,4 @@
--- schema after migration 4
+-- schema after migration 5
 
 CREATE TABLE budget_function (
   year         INTEGER NOT NULL CHECK (year BETWEEN 2007 AND 2100),
@@ -204,6 +204,23 @@ CREATE TABLE region_code_change (
   CHECK (old_code <> new_code)
 ) STRICT;
 
+CREATE TABLE scenario (
+  id           INTEGER PRIMARY KEY,
+  region_code  TEXT NOT NULL REFERENCES region(code),
+  name         TEXT NOT NULL CHECK (length(trim(name)) > 0 AND length(name) <= 100),
+  -- 1 = the region's baseline row: the current rule, overlay always empty.
+  is_baseline  INTEGER NOT NULL DEFAULT 0 CHECK (is_baseline IN (0, 1)),
+  overlay      TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(overlay) AND json_type(overlay) = 'array'),
+  scores       TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(scores) AND json_type(scores) = 'object'),
+  year         INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+  params_hash  TEXT NOT NULL CHECK (length(params_hash) = 64),
+  data_hash    TEXT NOT NULL CHECK (length(data_hash) = 64),
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL,
+  CHECK (is_baseline = 0 OR (overlay = '[]' AND scores = '{}')),
+  UNIQUE (region_code, name)
+) STRICT;
+
 CREATE TABLE setting (
   key    TEXT PRIMARY KEY,
   value  TEXT NOT NULL
@@ -228,3 +245,5 @@ CREATE INDEX region_by_level ON region(level, code);
 CREATE INDEX region_change_by_new ON region_code_change(new_code);
 
 CREATE INDEX region_parent ON region(parent_code);
+
+CREATE UNIQUE INDEX scenario_one_baseline ON scenario(region_code) WHERE is_baseline = 1;

@@ -17,6 +17,10 @@ import {
   VarianceRow,
 } from '../compliance/types';
 
+import { SimInputs } from '../transfer/inputs';
+import { OverlayEntry, Scores } from '../transfer/parameters';
+import { GoalKindSchema, GoalResultSchema, StoredScenario } from '../transfer/schemas';
+
 const FileBytes = z.object({ fileName: z.string(), bytes: Bytes });
 const UploadId = z.string().regex(/^[0-9a-f]{64}$/, 'an upload id');
 const TableColumn = z.object({ header: z.string(), key: z.string(), kind: z.enum(['text', 'integer', 'decimal2', 'percent2']), width: z.number().optional() });
@@ -199,6 +203,28 @@ export const contracts = {
       overThreshold: z.number().int(),
       provenance: Provenance,
     }),
+  },
+  'transfer.inputs': {
+    input: z.object({ regionCode: RegionCode, year: Year.optional(), datasetIds: z.array(DatasetId).optional() }).strict(),
+    output: z.object({ inputs: SimInputs, availableYears: z.array(Year) }),
+  },
+  'transfer.scenarios': {
+    input: z.object({ regionCode: RegionCode, year: Year.optional() }).strict(),
+    output: z.object({ scenarios: z.array(StoredScenario) }),
+  },
+  'transfer.edit': {
+    input: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('create'), regionCode: RegionCode, year: Year.optional(), name: z.string().max(100), overlay: z.array(OverlayEntry).default([]), scores: Scores.optional() }).strict(),
+      z.object({ action: z.literal('save'), id: z.number().int().positive(), year: Year.optional(), overlay: z.array(OverlayEntry), scores: Scores.optional() }).strict(),
+      z.object({ action: z.literal('rename'), id: z.number().int().positive(), name: z.string().max(100) }).strict(),
+      z.object({ action: z.literal('duplicate'), id: z.number().int().positive() }).strict(),
+      z.object({ action: z.literal('delete'), id: z.number().int().positive() }).strict(),
+    ]),
+    output: z.object({ scenario: StoredScenario.nullable(), deletedId: z.number().int().nullable() }),
+  },
+  'transfer.goalSeek': {
+    input: z.object({ regionCode: RegionCode, year: Year.optional(), goal: GoalKindSchema, overlay: z.array(OverlayEntry).default([]), scores: Scores.optional() }).strict(),
+    output: GoalResultSchema,
   },
 } as const;
 

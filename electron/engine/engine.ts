@@ -9,6 +9,7 @@ import { complianceHandlers } from './handlers/compliance';
 import { importHandlers } from './handlers/imports';
 import { perStudentHandlers } from './handlers/per-student';
 import { regionHandlers } from './handlers/regions';
+import { transferHandlers } from './handlers/transfer';
 import type { EngineState } from './state';
 
 export type EngineOptions = {
@@ -37,6 +38,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...perStudentHandlers(state),
     ...importHandlers(state),
     ...complianceHandlers(state),
+    ...transferHandlers(state),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, (e) => log(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   return { dispatcher, state, opened, close: () => opened.db.close() };
