@@ -9,6 +9,7 @@ import { compareCommand, compareHelp } from './commands/compare';
 import { exportCommand, exportHelp } from './commands/export';
 import { importCommand, importHelp } from './commands/import';
 import { templateCommand, templateHelp } from './commands/template';
+import { optimiseCommand, optimiseHelp, simulateCommand, simulateHelp } from './commands/simulate';
 import { EXIT, UsageError, processIO, type CliIO } from './io';
 
 const HELP = `wb — 教育财政工作台 命令行 / Education Finance Workbench CLI
@@ -17,7 +18,7 @@ Usage: wb [--db FILE] <command> [options]
   --db FILE   the database to use (default: the workbench's own database)
 
 Commands:
-${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, exportHelp, templateHelp, compareHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
+${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
 
 Exit codes: 0 success · 1 failures found by a check · 2 bad input (nothing was changed) · 3 unexpected error
 `;
@@ -32,6 +33,8 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   template: (argv, io) => templateCommand(argv, io),
   compare: compareCommand,
+  simulate: simulateCommand,
+  optimise: optimiseCommand,
 };
 
 /** Split the global --db option from the command and its own arguments. */

@@ -1,0 +1,162 @@
+// wb simulate — evaluate a scenario file against the baseline rule (and any alternatives in the
+// file) on the database's counties; wb optimise — goal seeking with the HiGHS LP solver. Both run
+// the same core/transfer code as the app. simulate exits 1 when the scenario makes a county fail a
+// never-decrease rule that the baseline passes; optimise exits 1 when the goal is infeasible.
+import { readFileSync } from 'node:fs';
+import { compareGroups, countyTable, report, type ScenarioReport } from '../../core/transfer/compare';
+import { seekGoal, type GoalKind } from '../../core/transfer/goal';
+import type { SimInputs } from '../../core/transfer/inputs';
+import { PARAMETERS } from '../../core/transfer/parameters';
+import { prepare } from '../../core/transfer/prepare';
+import { overlayOf, parseScenarioFile, type ScenarioFile } from '../../core/transfer/scenario-file';
+import { CodedError } from '../../core/result';
+import { gatherSimInputs } from '../../db/transfer/inputs';
+import { loadSolver } from '../../db/transfer/solver';
+import { oneOf, optionalInt, parse } from '../args';
+import { openForCli } from '../database';
+import { EXIT, UsageError, type CliIO } from '../io';
+import { renderCsv, renderJson, renderTable, type Cell } from '../output';
+
+export const simulateHelp = `wb simulate --scenario FILE.json [--year Y] [--format table|csv|json] | wb simulate --list-parameters
+  Transfer allocation under a scenario file (docs/scenario-file.md) vs the baseline rule and the file's alternatives:
+  per-county allocation, per-student funding, never-decrease rules re-run, equity before/after, groups by tier.
+  Exit 1 when the scenario makes a county fail a never-decrease rule that passes under the baseline.`;
+
+export const optimiseHelp = `wb optimise --goal max-difficulty-weight|min-pool (--scenario FILE.json | --region CODE) [--year Y] [--format table|json]
+  Goal seeking with the HiGHS LP solver: (a) the largest difficulty-factor weight, or (b) the smallest pool, that keeps
+  every county at its per-student floor and its education spending per student from falling. Exit 1 when infeasible.`;
+
+const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const wan = (fen: number) => (fen / 1e6).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const f6 = (x: number | null | undefined) => (x === null || x === undefined ? null : x.toFixed(6));
+
+function readScenario(path: string): ScenarioFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`无法读取方案文件 ${path}：${(e as Error).message} / cannot read the scenario file`);
+  }
+  const parsed = parseScenarioFile(text);
+  if (!parsed.ok) throw new UsageError(`方案文件 ${path} 有误 / the scenario file ${path} is not valid:\n${parsed.problems.map((p) => `  ${p}`).join('\n')}`);
+  return parsed.value;
+}
+
+function gather(dbOption: string | undefined, io: CliIO, regionCode: string, year: number | undefined): SimInputs {
+  const { db } = openForCli(dbOption, io);
+  try {
+    return gatherSimInputs(db, { regionCode, year });
+  } catch (e) {
+    if (e instanceof CodedError && (e.code === 'bad_input' || e.code === 'not_found')) throw new UsageError(e.message);
+    throw e;
+  } finally {
+    db.close();
+  }
+}
+
+function sources(inputs: SimInputs): string {
+  return inputs.datasets.map((d) => `#${d.id} ${d.name} sha256 ${d.sha256.slice(0, 12)}`).join('; ');
+}
+
+function jsonReport(r: ScenarioReport) {
+  return {
+    name: r.name,
+    params_hash: r.result.paramsHash,
+    data_hash: r.result.dataHash,
+    pool_fen: r.result.allocation.pool,
+    feasible: r.result.allocation.feasible,
+    warnings: r.result.allocation.warnings.map((w) => ({ code: w.code, detail: w.detail, units: w.units?.length ?? 0 })),
+    what_changed: r.changes.map((c) => ({ key: c.key, label: c.label.zh, unit: c.unit, from: c.from, to: c.to, period: c.period, reference: c.reference })),
+    failures: { edu_spending_no_decrease: r.result.counts.eduSpending, per_student_no_decrease: r.result.counts.perStudent },
+    gaining: r.winners.gaining,
+    losing: r.winners.losing,
+    diverted_by_bounds_fen: r.diversion.total,
+    diverted_by_reason_fen: r.diversion.byReason,
+    equity: r.equity && {
+      before: { cv: r.equity.before.cv, gini: r.equity.before.gini, mcloone: r.equity.before.mcloone, theil: r.equity.before.theil, federal_range_ratio: r.equity.before.federalRangeRatio, wealth_correlation: r.equity.before.wealthCorrelation },
+      after: { cv: r.equity.after.cv, gini: r.equity.after.gini, mcloone: r.equity.after.mcloone, theil: r.equity.after.theil, federal_range_ratio: r.equity.after.federalRangeRatio, wealth_correlation: r.equity.after.wealthCorrelation },
+    },
+    counties: r.rows.map((u) => ({ code: u.code, name: u.name, tier: u.tier, allocation_fen: u.allocation, baseline_fen: u.baseline, delta_fen: u.delta, held: u.held, edu_per_student_after_fen: u.perStudentAfter, rule_a: u.ruleA, rule_b: u.ruleB, new_failure: u.newFailure })),
+  };
+}
+
+export function simulateCommand(argv: string[], io: CliIO, dbOption: string | undefined): number {
+  const { values } = parse(argv, { scenario: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, 'list-parameters': { type: 'boolean' } });
+  if (values['list-parameters']) {
+    io.out(renderTable(['参数', '名称', '单位', '范围', '依据'], PARAMETERS.map((d) => [d.key, d.label.zh, d.unit, `${d.min}…${d.max}`, d.reference])));
+    return EXIT.ok;
+  }
+  if (typeof values.scenario !== 'string') throw new UsageError('--scenario FILE.json is required (see docs/scenario-file.md)');
+  const file = readScenario(values.scenario);
+  const format = oneOf(values, 'format', ['table', 'csv', 'json'] as const, 'table');
+  const year = optionalInt(values, 'year', 1949, 2100) ?? file.year;
+  const inputs = gather(dbOption, io, file.region, year);
+  const p = prepare(inputs);
+  const reports = [
+    report(p, { name: '基准', overlay: [] }),
+    report(p, { name: file.name, overlay: overlayOf(file), scores: file.scores }),
+    ...file.alternatives.map((a) => report(p, { name: a.name, overlay: overlayOf(a), scores: a.scores })),
+  ];
+  const proposal = reports[1]!;
+  const newFailures = proposal.result.counts.eduSpending.newlyFailing + proposal.result.counts.perStudent.newlyFailing;
+  if (format === 'json') {
+    io.out(renderJson({ region: inputs.regionCode, region_name: inputs.regionName, year: inputs.year, data_hash: inputs.dataHash, datasets: inputs.datasets, scenarios: reports.map(jsonReport), by_tier: compareGroups(reports, 'tier'), by_urban_rural: compareGroups(reports, 'urban_rural'), by_enrolment_band: compareGroups(reports, 'enrolment_band') }));
+  } else if (format === 'csv') {
+    const t = countyTable(reports);
+    io.out(renderCsv(t.headers, t.rows as Cell[][]));
+  } else {
+    io.out(`${inputs.regionName}（${inputs.regionCode}）${inputs.year} 年 转移支付模拟：${file.name}\n`);
+    io.out(`参数哈希 ${proposal.result.paramsHash.slice(0, 16)}  数据哈希 ${inputs.dataHash.slice(0, 16)}\n`);
+    io.out(proposal.changes.length ? `变更 / what changed:\n${proposal.changes.map((c) => `  ${c.label.zh}（${c.key}）：${c.from} → ${c.to}${c.period.from || c.period.to ? `，${c.period.from ?? '…'}–${c.period.to ?? '…'}` : ''}  [${c.reference}]`).join('\n')}\n` : '与基准相同 / identical to the baseline\n');
+    io.out(
+      renderTable(
+        ['方案', '资金总额(万元)', '增加县', '减少县', '教育支出下降县', '生均下降县', '新增不达标', '边界调剂(万元)', 'CV 前→后', 'Gini 前→后'],
+        reports.map((r) => [
+          r.name,
+          wan(r.result.allocation.pool),
+          r.winners.gaining,
+          r.winners.losing,
+          r.result.counts.eduSpending.scenario,
+          r.result.counts.perStudent.scenario,
+          r.result.counts.eduSpending.newlyFailing + r.result.counts.perStudent.newlyFailing,
+          wan(r.diversion.total),
+          r.equity ? `${f6(r.equity.before.cv)}→${f6(r.equity.after.cv)}` : null,
+          r.equity ? `${f6(r.equity.before.gini)}→${f6(r.equity.after.gini)}` : null,
+        ]),
+        [false, true, true, true, true, true, true, true, false, false],
+      ),
+    );
+    io.out('按发展档次（万元）/ by development tier:\n');
+    io.out(renderTable(['档次', '学生数', ...reports.map((r) => r.name)], compareGroups(reports, 'tier').map((g) => [g.group, g.students, ...g.values.map((v) => wan(v.allocation))]), [false, true, ...reports.map(() => true)]));
+    io.out(
+      renderTable(
+        ['代码', '县', '档', '基准(元)', '方案(元)', '变化(元)', '约束', '生均教育支出(元)', '支出不减', '生均不减'],
+        proposal.rows.map((u) => [u.code, u.name, u.tier, yuan(u.baseline), yuan(u.allocation), yuan(u.delta), u.held === 'free' ? null : u.held, u.perStudentAfter === null ? null : yuan(u.perStudentAfter), u.ruleA, u.ruleB]),
+        [false, false, true, true, true, true, false, true, false, false],
+      ),
+    );
+    io.out(`数据来源 / sources: ${sources(inputs)}\n假设：转移支付变化按 ${proposal.result.params['outcome.pass_through']! * 100}% 计入教育支出 / assumption: a change in transfer reaches education spending at the pass-through share\n`);
+  }
+  return newFailures > 0 ? EXIT.failures : EXIT.ok;
+}
+
+export async function optimiseCommand(argv: string[], io: CliIO, dbOption: string | undefined): Promise<number> {
+  const { values } = parse(argv, { goal: { type: 'string' }, scenario: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' } });
+  const goal = oneOf(values, 'goal', ['max-difficulty-weight', 'min-pool'] as const satisfies readonly GoalKind[], 'max-difficulty-weight');
+  if (values.goal === undefined) throw new UsageError('--goal max-difficulty-weight|min-pool is required');
+  const format = oneOf(values, 'format', ['table', 'json'] as const, 'table');
+  const file = typeof values.scenario === 'string' ? readScenario(values.scenario) : null;
+  const region = file?.region ?? (values.region as string | undefined);
+  if (!region || !/^\d{6}$/.test(region)) throw new UsageError('give --scenario FILE.json or --region CODE (six digits)');
+  const year = optionalInt(values, 'year', 1949, 2100) ?? file?.year;
+  const inputs = gather(dbOption, io, region, year);
+  const p = prepare(inputs);
+  const r = seekGoal(p, { name: file?.name ?? '基准', overlay: file ? overlayOf(file) : [], scores: file?.scores }, goal, await loadSolver());
+  if (format === 'json') io.out(renderJson({ region: inputs.regionCode, year: inputs.year, data_hash: inputs.dataHash, ...r }));
+  else {
+    io.out(`${inputs.regionName}（${inputs.regionCode}）${inputs.year} 年 目标求解 ${goal}（HiGHS，${r.lp.constraints} 个约束）\n${r.message.zh}\n${r.message.en}\n`);
+    if (r.check) io.out(`全模型复核 / full-model check: 生均下降县 ${r.check.perStudentFailures}，低于下限县 ${r.check.belowFloor}\n`);
+    if (r.binding.length) io.out(renderTable(['代码', '县', '约束', '需要(元)'], r.binding.map((b) => [b.code, b.name, b.reason === 'floor' ? '生均下限' : '生均不减', yuan(b.needFen)]), [false, false, false, true]));
+  }
+  return r.feasible ? EXIT.ok : EXIT.failures;
+}
