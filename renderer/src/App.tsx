@@ -15,6 +15,7 @@ import { ComplianceView } from './features/compliance/ComplianceView';
 import { DatasetsView } from './features/datasets/DatasetsView';
 import { HomeView, type HomeSelection } from './features/home/HomeView';
 import { ImportView } from './features/import/ImportView';
+import { TransferView } from './features/transfer/TransferView';
 import { I18nContext, makeTranslate, unitLabel } from './i18n/i18n';
 import type { Lang } from './i18n/messages';
 import { loadPrefs, savePrefs, type Prefs } from './prefs';
@@ -131,6 +132,11 @@ export function App() {
             {view === 'compliance' && (
               <div className="layout layout-full">
                 <ComplianceView unit={prefs.unit} appVersion={boot.info.appVersion} />
+              </div>
+            )}
+            {view === 'transfer' && (
+              <div className="layout layout-full">
+                <TransferView regions={regions} initialRegion={regionCode} unit={prefs.unit} />
               </div>
             )}
             {view === 'datasets' && (
