@@ -9,6 +9,7 @@ import { benchAggregate } from './aggregate';
 import { benchCompliance } from './compliance';
 import { benchImport } from './import';
 import { benchLoad } from './load';
+import { benchTransfer } from './transfer';
 import { describeMachine, machineLine } from './machine';
 import { RssSampler } from './measure';
 import { consoleTable, writeResults } from './report';
@@ -16,7 +17,7 @@ import { findSqliteShell } from './sqlite-shell';
 import type { BenchContext, BenchRow } from './types';
 import { benchWire } from './wire';
 
-export type SuiteOptions = { warmup: number; runs: BenchContext['runs']; resultsFile: string; log: (line: string) => void; only?: 'import' };
+export type SuiteOptions = { warmup: number; runs: BenchContext['runs']; resultsFile: string; log: (line: string) => void; only?: 'import' | 'transfer' };
 
 export const DEFAULT_RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
@@ -50,15 +51,21 @@ export async function runSuite(data: DemoData, options: SuiteOptions): Promise<B
   try {
     const ctx: BenchContext = { dir, data, sampler, shell, warmup: options.warmup, runs: options.runs, log };
     const rows: BenchRow[] = [];
-    // BENCH_ONLY=import runs (d) alone (it needs no demo data); otherwise everything runs.
-    if (options.only !== 'import') {
+    // BENCH_ONLY=import runs (d) alone (it needs no demo data), BENCH_ONLY=transfer runs (a) and (f);
+    // otherwise everything runs.
+    if (options.only === 'transfer') {
+      // (f) alone needs the national database that (a) writes.
+      const load = await benchLoad(ctx);
+      rows.push(load.row, await benchTransfer(ctx, load.oursDbFile, load.datasetIds));
+    } else if (options.only !== 'import') {
       const load = await benchLoad(ctx);
       const aggregate = await benchAggregate(ctx, load.oursDbFile, load.datasetIds, load.csvs);
       const wire = await benchWire(ctx);
       const compliance = await benchCompliance(ctx, load.oursDbFile, load.datasetIds, load.csvs);
-      rows.push(load.row, aggregate, ...wire, ...compliance);
+      const transfer = await benchTransfer(ctx, load.oursDbFile, load.datasetIds);
+      rows.push(load.row, aggregate, ...wire, ...compliance, transfer);
     }
-    rows.push(...(await benchImport(ctx)));
+    if (options.only !== 'transfer') rows.push(...(await benchImport(ctx)));
     const totalSeconds = (performance.now() - started) / 1000;
     console.log('');
     console.log(consoleTable(rows));

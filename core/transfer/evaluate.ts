@@ -70,40 +70,46 @@ export function difficultyRaw(cols: YearColumns, params: ResolvedParameters, sco
  */
 function formulaShares(p: Prepared, cols: YearColumns, params: ResolvedParameters, raw: Float64Array, shares: Float64Array, warnings: Warning[]): number {
   const n = p.n;
-  shares.fill(0);
   const floor = params['difficulty.floor']!;
+  const tilt = params['difficulty.tilt']!;
+  const wd = params[FACTOR_KEY.difficulty]!;
+  // The data factors come pre-normalised (prepare.ts), so a share is one fused pass over them.
+  const columns: Float64Array[] = [];
+  const weights: number[] = [];
   let weightSum = 0;
   for (const f of DATA_FACTORS) {
     const w = params[FACTOR_KEY[f]]!;
     if (w <= 0) continue;
-    const values = cols.factors[f];
-    let total = 0;
-    for (let i = 0; i < n; i++) total += values[i]!;
-    if (!(total > 0)) {
+    const column = cols.normalised[f];
+    if (!column) {
       warnings.push({ code: 'factor_empty', detail: f });
       continue;
     }
+    columns.push(column);
+    weights.push(w);
     weightSum += w;
-    const scale = w / total;
-    for (let i = 0; i < n; i++) shares[i]! += scale * values[i]!;
   }
-  const wd = params[FACTOR_KEY.difficulty]!;
+  // As a factor, difficulty's value per unit is its multiplier at full strength (1 + raw, at least the floor).
+  let difficultyScale = 0;
   if (wd > 0) {
-    // As a factor: each unit's value is its multiplier at full strength (1 + raw, at least the floor).
     let total = 0;
     for (let i = 0; i < n; i++) total += Math.max(floor, 1 + raw[i]!);
+    difficultyScale = wd / total;
     weightSum += wd;
-    const scale = wd / total;
-    for (let i = 0; i < n; i++) shares[i]! += scale * Math.max(floor, 1 + raw[i]!);
   }
   if (!(weightSum > 0)) throw new RangeError('every factor weight is zero (or every weighted factor is empty): nothing to share the pool by');
-  const tilt = params['difficulty.tilt']!;
+  const k = columns.length;
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    if (tilt > 0) shares[i]! *= Math.max(floor, 1 + tilt * raw[i]!);
-    sum += shares[i]!;
+    let v = 0;
+    for (let j = 0; j < k; j++) v += weights[j]! * columns[j]![i]!;
+    if (difficultyScale > 0) v += difficultyScale * Math.max(floor, 1 + raw[i]!);
+    if (tilt > 0) v *= Math.max(floor, 1 + tilt * raw[i]!);
+    shares[i] = v;
+    sum += v;
   }
-  for (let i = 0; i < n; i++) shares[i]! /= sum;
+  const inverse = 1 / sum;
+  for (let i = 0; i < n; i++) shares[i]! *= inverse;
   return sum;
 }
 
@@ -128,17 +134,16 @@ function standardComponent(p: Prepared, cols: YearColumns, params: ResolvedParam
   if (params['standard.enabled']! < 0.5) return 0;
   const qp = Math.round(params['standard.quota_primary']! * 100);
   const qj = Math.round(params['standard.quota_junior']! * 100);
+  const shareOf = [0, ...TIERS.map((t) => params[`standard.share_tier${t}`]!)];
   let total = 0;
   for (let i = 0; i < p.n; i++) {
-    const t = p.tier[i]!;
-    const share = t >= 1 ? params[`standard.share_tier${t}`]! : 0;
-    out[i] = Math.round((qp * cols.primary[i]! + qj * cols.junior[i]!) * share);
+    out[i] = Math.round((qp * cols.primary[i]! + qj * cols.junior[i]!) * shareOf[p.tier[i]!]!);
     total += out[i]!;
   }
   if (total > pool) {
     warnings.push({ code: 'standard_exceeds_pool', detail: `${total}>${pool}` });
     const scaled = new Float64Array(p.n);
-    splitLargestRemainder(pool, out, Uint32Array.from({ length: p.n }, (_, i) => i), scaled, new Float64Array(p.n));
+    splitLargestRemainder(pool, out, p.all, scaled, new Float64Array(p.n));
     out.set(scaled);
     return pool;
   }
@@ -160,21 +165,39 @@ function unitBounds(p: Prepared, cols: YearColumns, params: ResolvedParameters, 
   const gMin = params['growth.min']!;
   const gMax = params['growth.max']!;
   const conflicts: number[] = [];
+  // One pass, no closures: this runs on every slider move for every county.
   for (let i = 0; i < n; i++) {
-    let min = 0;
-    let why = 0;
-    const consider = (v: number, reason: number) => {
-      if (v > min) [min, why] = [v, reason];
-    };
-    consider(Math.ceil(floorFen * cols.students[i]!), 1);
-    const last = prior?.[i];
-    const hasLast = last !== undefined && Number.isFinite(last);
-    if (hasLast && h > 0) consider(Math.ceil(h * last), 2);
-    if (hasLast && growth) consider(Math.ceil((1 + gMin) * last), 3);
+    let min = Math.ceil(floorFen * cols.students[i]!);
+    let why = min > 0 ? 1 : 0;
+    const last = prior === undefined ? NaN : prior[i]!;
+    const hasLast = Number.isFinite(last);
+    if (hasLast && h > 0) {
+      const v = Math.ceil(h * last);
+      if (v > min) {
+        min = v;
+        why = 2;
+      }
+    }
+    if (hasLast && growth) {
+      const v = Math.ceil((1 + gMin) * last);
+      if (v > min) {
+        min = v;
+        why = 3;
+      }
+    }
     let max = Infinity;
     let whyHi = 0;
-    if (cap < 1) [max, whyHi] = [Math.floor(cap * pool), 4];
-    if (hasLast && growth && Math.floor((1 + gMax) * last) < max) [max, whyHi] = [Math.floor((1 + gMax) * last), 5];
+    if (cap < 1) {
+      max = Math.floor(cap * pool);
+      whyHi = 4;
+    }
+    if (hasLast && growth) {
+      const v = Math.floor((1 + gMax) * last);
+      if (v < max) {
+        max = v;
+        whyHi = 5;
+      }
+    }
     if (max < min) {
       // A statutory floor or hold-harmless outranks a cap: the cap gives way, and the run says so.
       conflicts.push(i);
@@ -210,7 +233,7 @@ export function evaluateAllocation(p: Prepared, params: ResolvedParameters, opti
   let feasible = true;
   for (const group of tierGroups(p, params, rest, warnings)) {
     splitLargestRemainder(group.pool, shares, group.members, formula, p.scratch.b);
-    const r: FillStatus = waterFill(group.pool, shares, bounds.lo, bounds.hi, group.members, amounts, heldSide, p.scratch.c, p.scratch.free).status;
+    const r: FillStatus = waterFill(group.pool, shares, bounds.lo, bounds.hi, group.members, amounts, heldSide, p.scratch.c, p.scratch.free, formula).status;
     if (r !== 'ok') {
       feasible = false;
       warnings.push({ code: r, detail: group.label, units: Array.from(group.members) });
@@ -226,17 +249,15 @@ export function evaluateAllocation(p: Prepared, params: ResolvedParameters, opti
 
 /** The whole pool for all units, or one pool per development tier when pre-splitting is on. */
 function tierGroups(p: Prepared, params: ResolvedParameters, pool: number, warnings: Warning[]): { label: string; pool: number; members: Uint32Array }[] {
-  const all = Uint32Array.from({ length: p.n }, (_, i) => i);
-  if (params['tiers.presplit']! < 0.5) return [{ label: 'all', pool, members: all }];
-  const unclassified = all.filter((i) => p.tier[i]! < 1);
-  if (unclassified.length) {
-    warnings.push({ code: 'tier_missing', detail: `${unclassified.length}`, units: Array.from(unclassified) });
-    return [{ label: 'all', pool, members: all }];
+  if (params['tiers.presplit']! < 0.5) return [{ label: 'all', pool, members: p.all }];
+  if (p.tierMembers[0]!.length) {
+    warnings.push({ code: 'tier_missing', detail: `${p.tierMembers[0]!.length}`, units: Array.from(p.tierMembers[0]!) });
+    return [{ label: 'all', pool, members: p.all }];
   }
-  const present = TIERS.filter((t) => p.tier.includes(t));
+  const present = TIERS.filter((t) => p.tierMembers[t]!.length > 0);
   const weights = present.map((t) => params[`tiers.share_tier${t}`]!);
-  if (!weights.some((w) => w > 0)) return [{ label: 'all', pool, members: all }];
+  if (!weights.some((w) => w > 0)) return [{ label: 'all', pool, members: p.all }];
   const tierPools = new Float64Array(present.length);
   splitLargestRemainder(pool, weights, Uint32Array.from(present, (_, k) => k), tierPools, new Float64Array(present.length));
-  return present.map((t, k) => ({ label: `tier${t}`, pool: tierPools[k]!, members: all.filter((i) => p.tier[i] === t) }));
+  return present.map((t, k) => ({ label: `tier${t}`, pool: tierPools[k]!, members: p.tierMembers[t]! }));
 }

@@ -7,7 +7,9 @@
 //       t = the difficulty factor's share of all weight; b = the formula shares without it,
 //       d = the difficulty factor's own shares (both after the tilt multiplier), R = pool − Σ std.
 //       The weight is then w_d = t·β / ((1 − t)·δ), β and δ being the two unnormalised sums.
-//   (b) min P  s.t.  std_i + (P − Σ std)·s_i ≥ need_i,  P ≥ Σ std   (current weights, shares s).
+//   (b) min P  s.t.  std_i + (P − Σ std)·s_i ≥ need_i,  P ≥ Σ std   (current weights, shares s):
+//       the pool at which the formula itself meets every requirement, with nothing diverted by
+//       the floor (the full model could also meet a floor below it by clamping).
 //
 // Caps, hold-harmless and the growth band are not part of these programs (they make the rule
 // non-linear); the answer is re-evaluated by the full model and the check is reported with it.
@@ -168,8 +170,16 @@ export function maxDifficultyWeight(p: Prepared, scenario: Scenario, solve: LpSo
   const total = others.reduce((a, f) => a + params[FACTOR_KEY[f]]!, 0) + rawWeight;
   let overlay = [...scenario.overlay];
   for (const f of others) overlay = setParameter(overlay, FACTOR_KEY[f], round6(params[FACTOR_KEY[f]]! / total));
-  const capped = round6(rawWeight / total);
+  // The difficulty weight is rounded down to 1e-6, then stepped down while the full model (rounding
+  // to the 分 included) still finds a county short: the answer given is one that holds.
+  let capped = Math.floor((rawWeight / total) * 1e6) / 1e6;
   overlay = setParameter(overlay, FACTOR_KEY.difficulty, capped);
+  let check = fullCheck(p, scenario, overlay);
+  for (let k = 0; k < 20 && capped > 0 && check.perStudentFailures + check.belowFloor > 0; k++) {
+    capped = round6(Math.max(0, capped - 1e-6 * 2 ** k));
+    overlay = setParameter(overlay, FACTOR_KEY.difficulty, capped);
+    check = fullCheck(p, scenario, overlay);
+  }
   const binding = t >= T_MAX - 1e-9 ? [] : bindingList(p, tightRows(solution), need);
   const zh = binding.length
     ? `困难因素权重最高可取 ${capped.toFixed(4)}（占全部权重 ${(t * 100).toFixed(2)}%）；受 ${names(binding)} 约束。`
@@ -177,7 +187,7 @@ export function maxDifficultyWeight(p: Prepared, scenario: Scenario, solve: LpSo
   const en = binding.length
     ? `The difficulty weight can go up to ${capped.toFixed(4)} (${(t * 100).toFixed(2)} % of all weight); bound by ${namesEn(binding)}.`
     : `The difficulty weight can reach ${capped.toFixed(4)} (${(t * 100).toFixed(2)} % of all weight, the tool's limit being ${T_MAX * 100} %); no county binds.`;
-  return { ...base, feasible: true, value: capped, share: t, overlay, binding, message: { zh, en }, check: fullCheck(p, scenario, overlay) };
+  return { ...base, feasible: true, value: capped, share: t, overlay, binding, message: { zh, en }, check };
 }
 
 /** (b) The smallest pool that keeps every county at its floor and rule B with the current weights. */

@@ -29,7 +29,9 @@ export function splitLargestRemainder(total: number, weights: Float64Array | rea
     const exact = equal ? total / m : (weights[i]! / sum) * total;
     const fl = Math.floor(exact);
     out[i] = fl;
-    scratch[k] = exact - fl;
+    // Remainders equal in exact arithmetic can differ in the last bits of a float; rounded to 1e-9
+    // they compare equal, so the documented tie rule (earlier unit first) decides, not float noise.
+    scratch[k] = Math.round((exact - fl) * 1e9) / 1e9;
     given += fl;
   }
   let left = total - given;
@@ -101,9 +103,10 @@ export type FillResult = { status: FillStatus; lambda: number; newtonSteps: numb
  * Split `pool` among `members` as clamp(λ s_i, lo_i, hi_i) to the 分, writing `out` and `held`.
  * `hi` may hold Infinity. Bounds must be whole 分 with lo ≤ hi (callers resolve conflicts first).
  * When the bounds cannot hold (Σ lo > pool or Σ hi < pool), every unit gets its bound scaled
- * proportionally and the status says which side failed.
+ * proportionally and the status says which side failed. `unbounded`, when given, is the same pool
+ * already split by s alone (splitLargestRemainder): it is reused when no unit ends at a bound.
  */
-export function waterFill(pool: number, s: Float64Array, lo: Float64Array, hi: Float64Array, members: Uint32Array, out: Float64Array, held: Int8Array, scratch: Float64Array, freeBuffer: Uint32Array): FillResult {
+export function waterFill(pool: number, s: Float64Array, lo: Float64Array, hi: Float64Array, members: Uint32Array, out: Float64Array, held: Int8Array, scratch: Float64Array, freeBuffer: Uint32Array, unbounded?: Float64Array): FillResult {
   const m = members.length;
   let sumLo = 0;
   let sumHi = 0;
@@ -125,7 +128,9 @@ export function waterFill(pool: number, s: Float64Array, lo: Float64Array, hi: F
   let b = Infinity;
   let lambda = sumS > 0 ? pool / sumS : 0;
   let steps = 0;
-  const tolerance = Math.max(1e-6, pool * 1e-15);
+  // Within half a 分 (or 1e-12 of the pool) is close enough: the exact integer pass below settles
+  // the last 分, and chasing float noise in a sum of thousands of terms would only add steps.
+  const tolerance = Math.max(0.5, pool * 1e-12);
   for (; steps < MAX_NEWTON_STEPS && sumS > 0; steps++) {
     let f = 0;
     let freeS = 0;
@@ -180,7 +185,8 @@ export function waterFill(pool: number, s: Float64Array, lo: Float64Array, hi: F
     }
     let freeS = 0;
     for (let k = 0; k < f; k++) freeS += s[free[k]!]!;
-    splitLargestRemainder(rest, freeS > 0 ? s : unitWeights(s.length), free, out, scratch);
+    if (unbounded && f === m && freeS > 0) for (let k = 0; k < m; k++) out[members[k]!] = unbounded[members[k]!]!;
+    else splitLargestRemainder(rest, freeS > 0 ? s : unitWeights(s.length), free, out, scratch);
     // The worst violation is fixed first (relative shortfall below, absolute excess above).
     let worst = -1;
     let worstScore = 0;

@@ -123,13 +123,17 @@ export function whatChanged(before: readonly OverlayEntry[], after: readonly Ove
   return out;
 }
 
-/** Sets (or replaces) one open-ended overlay entry for `key`, dropping it when it equals the baseline. */
+/**
+ * Sets (or replaces) the overlay entry for `key` over [from, to]. An open-ended entry equal to the
+ * baseline is dropped only when the baseline has that value in every period (a dated baseline,
+ * such as the pool or the quotas, differs by year, so such an entry still changes some years).
+ */
 export function setParameter(overlay: readonly OverlayEntry[], key: string, value: number, from: number | null = null, to: number | null = null): OverlayEntry[] {
   const rest = overlay.filter((e) => !(e.key === key && e.from === from && e.to === to));
   const d = BY_KEY.get(key);
   if (!d) throw new RangeError(`unknown parameter ${key}`);
-  const others = resolveParameters(rest, from ?? to ?? 2100);
-  if (others[key] === value && rest.every((e) => e.key !== key)) return rest;
+  const sameEverywhere = d.baseline.every((b) => b.value === value);
+  if (from === null && to === null && sameEverywhere && rest.every((e) => e.key !== key)) return rest;
   return [...rest, { key, value, from, to }];
 }
 

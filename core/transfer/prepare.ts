@@ -11,6 +11,8 @@ export type YearColumns = {
   junior: Float64Array;
   /** Factor values by factor name (difficulty is built per evaluation from its z components). */
   factors: Record<Exclude<FactorName, 'difficulty'>, Float64Array>;
+  /** The same divided by their column sums (f_ik / Σ_j f_jk), or null when a column sums to zero. */
+  normalised: Record<Exclude<FactorName, 'difficulty'>, Float64Array | null>;
   /** z(支出 ÷ 收入) and z((支出 − 收入) ÷ 支出): proxies of 第七条's two components. */
   zPressure: Float64Array;
   zGap: Float64Array;
@@ -26,6 +28,9 @@ export type Prepared = {
   current: YearColumns;
   prior: YearColumns;
   hasPrior: boolean;
+  /** Every unit's index, and the units of each development tier (index 1–5; 0 = unclassified). */
+  all: Uint32Array;
+  tierMembers: Uint32Array[];
   scratch: { a: Float64Array; b: Float64Array; c: Float64Array; d: Float64Array; members: Uint32Array; free: Uint32Array; held: Int8Array };
 };
 
@@ -49,11 +54,17 @@ function columns(figures: readonly (YearFigures | null)[]): YearColumns {
   const inverseCapacity = Float64Array.from(figures, (y) => (y && y.population > 0 ? y.population / Math.max(y.revenue, 1) : 0));
   const pressure = figures.map((y) => (y && y.revenue > 0 ? y.expenditure / y.revenue : 0));
   const gapRatio = figures.map((y) => (y && y.expenditure > 0 ? (y.expenditure - y.revenue) / y.expenditure : 0));
+  const factors = { students, population: col((y) => y.population), area: col((y) => y.areaKm2), inverse_capacity: inverseCapacity, standard_gap: gap };
+  const normalise = (c: Float64Array): Float64Array | null => {
+    const total = c.reduce((a, b) => a + b, 0);
+    return total > 0 ? c.map((v) => v / total) : null;
+  };
   return {
     students,
     primary: col((y) => y.primary),
     junior: col((y) => y.junior),
-    factors: { students, population: col((y) => y.population), area: col((y) => y.areaKm2), inverse_capacity: inverseCapacity, standard_gap: gap },
+    factors,
+    normalised: { students: normalise(students), population: normalise(factors.population), area: normalise(factors.area), inverse_capacity: normalise(inverseCapacity), standard_gap: normalise(gap) },
     zPressure: Float64Array.from(zScores(pressure)),
     zGap: Float64Array.from(zScores(gapRatio)),
     eduSpending,
@@ -70,6 +81,8 @@ export function prepare(inputs: SimInputs): Prepared {
     current: columns(inputs.units.map((u) => u.current)),
     prior: columns(inputs.units.map((u) => u.prior)),
     hasPrior: inputs.units.some((u) => u.prior !== null),
+    all: Uint32Array.from({ length: n }, (_, i) => i),
+    tierMembers: [0, 1, 2, 3, 4, 5].map((t) => Uint32Array.from(inputs.units.flatMap((u, i) => ((u.tier ?? 0) === t ? [i] : [])))),
     scratch: { a: new Float64Array(n), b: new Float64Array(n), c: new Float64Array(n), d: new Float64Array(n), members: new Uint32Array(n), free: new Uint32Array(n), held: new Int8Array(n) },
   };
 }

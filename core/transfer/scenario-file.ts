@@ -70,9 +70,7 @@ export function parseScenarioFile(text: string): { ok: true; value: ScenarioFile
   if (r.success) return { ok: true, value: r.data };
   return {
     ok: false,
-    problems: r.error.issues.map((i) => {
-      const keys = i.code === 'unrecognized_keys' ? ` ${i.keys.map((k) => JSON.stringify(k)).join(', ')}` : '';
-      return `${pathText(i.path)}: ${i.message}${keys}`;
-    }),
+    // zod's messages already name unknown keys ("Unrecognized key: …").
+    problems: r.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`),
   };
 }

@@ -15,7 +15,16 @@ import { gatherInputs } from '../compliance/gather';
 const FISCAL = ['gpb_revenue', 'gpb_expenditure', 'population', 'area'] as const;
 type FiscalKey = (typeof FISCAL)[number];
 
-export type SimQuery = { regionCode: string; year?: number | undefined; datasetIds?: readonly number[] | undefined };
+/** '000000' stands for the whole country (every unit in the database). */
+export const NATIONAL = '000000';
+
+export type SimQuery = {
+  regionCode: string;
+  year?: number | undefined;
+  datasetIds?: readonly number[] | undefined;
+  /** The units that share the pool: counties (default), prefectures or provinces under the region. */
+  unitLevel?: 'county' | 'prefecture' | 'province' | undefined;
+};
 
 type FiscalSource = { id: number; name: string; sha256: string; importedAt: string };
 
@@ -67,8 +76,12 @@ function enrolment(r: RegionInputs, year: number): { students: number; primary: 
 }
 
 export function gatherSimInputs(db: Database.Database, q: SimQuery): SimInputs {
-  const region = db.prepare('SELECT code, name, level FROM region WHERE code = ?').get(q.regionCode) as { code: string; name: string; level: string } | undefined;
+  const national = q.regionCode === NATIONAL;
+  const region = national ? { code: NATIONAL, name: '全国', level: 'nation' } : (db.prepare('SELECT code, name, level FROM region WHERE code = ?').get(q.regionCode) as { code: string; name: string; level: string } | undefined);
   if (!region) throw new CodedError('bad_input', `地区 ${q.regionCode} 不存在 / region ${q.regionCode} does not exist`);
+  const unitLevel = q.unitLevel ?? 'county';
+  const order = ['nation', 'province', 'prefecture', 'county'];
+  if (order.indexOf(unitLevel) <= order.indexOf(region.level)) throw new CodedError('bad_input', `${region.name}（${region.code}）之下没有${unitLevel}级单位 / no ${unitLevel} units under ${region.code}`);
   if (region.level === 'county') throw new CodedError('bad_input', `${region.name}（${region.code}）是县级，模拟需要其下辖县 / a simulation splits a pool among the counties under a province or prefecture`);
   const chosen = chooseDatasets(db, 'consolidated', q.datasetIds);
   if (!chosen.enrolment) throw new CodedError('not_found', '没有在校生数据集，无法按学生数分配 / no enrolment dataset: import one first');
@@ -76,7 +89,7 @@ export function gatherSimInputs(db: Database.Database, q: SimQuery): SimInputs {
   const latest = db.prepare('SELECT max(year) FROM enrolment_fact WHERE dataset_id = ?').pluck().get(chosen.enrolment.id) as number | null;
   const year = q.year ?? latest;
   if (year === null || year === undefined) throw new CodedError('not_found', '在校生数据集为空 / the enrolment dataset is empty');
-  const regions = gatherInputs(db, chosen, { govLevel: 'county', underRegion: q.regionCode, fromYear: year - 1, toYear: year });
+  const regions = gatherInputs(db, chosen, { govLevel: unitLevel, underRegion: national ? undefined : q.regionCode, fromYear: year - 1, toYear: year });
   const meta = db.prepare('SELECT dev_tier AS tier, urban_rural AS urbanRural FROM region WHERE code = ?');
   const fiscal = fiscalReader(db, sources);
   const figures = (r: RegionInputs, y: number): YearFigures | null => {
@@ -99,7 +112,7 @@ export function gatherSimInputs(db: Database.Database, q: SimQuery): SimInputs {
     const m = meta.get(r.code) as { tier: number | null; urbanRural: 'urban' | 'rural' | null };
     units.push({ code: r.code, name: r.name, tier: m.tier, urbanRural: m.urbanRural, current, prior: figures(r, year - 1) });
   }
-  if (units.length === 0) throw new CodedError('not_found', `${region.name} ${year} 年没有下辖县的在校生数据 / no county enrolment under ${region.code} in ${year}`);
+  if (units.length === 0) throw new CodedError('not_found', `${region.name} ${year} 年没有下辖单位的在校生数据 / no ${unitLevel} enrolment under ${region.code} in ${year}`);
   const datasets: SimDataset[] = [...datasetRefs(chosen).map((d) => ({ id: d.id, name: d.name, sha256: d.sha256 })), ...[...sources.values()].map((s) => ({ id: s.id, name: s.name, sha256: s.sha256, importedAt: s.importedAt }))];
   const unique = [...new Map(datasets.map((d) => [d.id, d])).values()].sort((a, b) => a.id - b.id);
   return { regionCode: region.code, regionName: region.name, year, units, datasets: unique, dataHash: sha256Hex(canonicalJson(units)) };

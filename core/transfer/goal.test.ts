@@ -1,0 +1,217 @@
+// Goal seeking with the real HiGHS solver (tests may cross layers): the answer must be the edge —
+// it keeps every county at its floor and its spending per student from falling, and a little
+// more of the goal breaks exactly that — and when there is no answer the counties that make it
+// impossible must be named, because that is what the analyst takes back to the department.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSolver } from '../../db/transfer/solver';
+import { canonicalJson, sha256Hex } from '../hash/sha256';
+import { HELD_REASONS } from './evaluate';
+import { maxDifficultyWeight, minPool, type LpSolver } from './goal';
+import type { SimInputs, SimUnit } from './inputs';
+import { FACTOR_KEY, FACTOR_NAMES, type OverlayEntry } from './parameters';
+import { prepare, type Prepared } from './prepare';
+import { simulate, type Scenario } from './simulate';
+
+const WAN = 1_000_000; // 1 万元 in 分
+
+// The twelve counties of simulate.test.ts: every development tier, last year a little more pupils
+// and a little less education spending, so both never-decrease rules hold at the baseline with
+// some slack (about 3 % of spending per student).
+type Row = [code: string, name: string, tier: number, students: number, primary: number, junior: number, population: number, areaKm2: number, revenue: number, expenditure: number, edu: number];
+const ROWS: Row[] = [
+  ['130102', '长安区', 5, 60000, 32000, 16000, 800000, 100, 600000, 900000, 150000],
+  ['130104', '桥西区', 5, 50000, 27000, 13000, 700000, 120, 500000, 800000, 130000],
+  ['130105', '新华区', 4, 45000, 24000, 12000, 650000, 95, 300000, 600000, 110000],
+  ['130107', '井陉矿区', 4, 8000, 4200, 2100, 90000, 55, 30000, 90000, 25000],
+  ['130108', '裕华区', 3, 52000, 28000, 14000, 750000, 130, 250000, 550000, 120000],
+  ['130109', '藁城区', 3, 70000, 38000, 19000, 780000, 840, 150000, 520000, 140000],
+  ['130110', '鹿泉区', 3, 48000, 26000, 13000, 450000, 600, 120000, 400000, 100000],
+  ['130111', '栾城区', 2, 30000, 16000, 8000, 350000, 340, 60000, 280000, 70000],
+  ['130121', '井陉县', 2, 35000, 19000, 9500, 300000, 1380, 40000, 300000, 75000],
+  ['130125', '行唐县', 1, 45000, 24000, 12000, 420000, 1025, 25000, 350000, 85000],
+  ['130126', '灵寿县', 1, 28000, 15000, 7500, 320000, 1546, 18000, 300000, 65000],
+  ['130127', '高邑县', 1, 20000, 11000, 5500, 180000, 222, 15000, 200000, 50000],
+];
+
+function fixture(edit: (u: SimUnit, i: number) => SimUnit = (u) => u): SimInputs {
+  const units = ROWS.map(([code, name, tier, students, primary, junior, population, areaKm2, revenue, expenditure, edu], i) =>
+    edit(
+      {
+        code,
+        name,
+        tier,
+        urbanRural: i < 7 ? 'urban' : 'rural',
+        current: { students, primary, junior, population, areaKm2, revenue: revenue * WAN, expenditure: expenditure * WAN, eduSpending: edu * WAN },
+        prior: { students: Math.round(students * 1.01), primary: Math.round(primary * 1.01), junior: Math.round(junior * 1.01), population, areaKm2, revenue: Math.round(revenue * 0.96) * WAN, expenditure: Math.round(expenditure * 0.97) * WAN, eduSpending: Math.round(edu * 0.98) * WAN },
+      },
+      i,
+    ),
+  );
+  return { regionCode: '130100', regionName: '石家庄市', year: 2024, units, datasets: [], dataHash: sha256Hex(canonicalJson(units)) };
+}
+
+const entry = (key: string, value: number): OverlayEntry => ({ key, value, from: null, to: null });
+const indexOf = (code: string) => ROWS.findIndex((r) => r[0] === code);
+const FLOOR_HELD = HELD_REASONS.indexOf('floor');
+
+/** The answer's difficulty weight times `factor`, every factor weight then rescaled to sum to 1. */
+function scaleDifficulty(overlay: readonly OverlayEntry[], factor: number): OverlayEntry[] {
+  const weight = (f: string) => overlay.find((e) => e.key === f)!.value * (f === FACTOR_KEY.difficulty ? factor : 1);
+  const keys = FACTOR_NAMES.map((f) => FACTOR_KEY[f]);
+  const sum = keys.reduce((a, k) => a + weight(k), 0);
+  return [...overlay.filter((e) => !keys.includes(e.key)), ...keys.map((k) => entry(k, weight(k) / sum))];
+}
+
+/** Rule B (E·N0 ≥ E0·N) failures and counties below ⌈floor × pupils⌉, counted here, not by goal.ts. */
+function independentCheck(p: Prepared, scenario: Scenario) {
+  const r = simulate(p, scenario, { hash: false });
+  const floorFen = r.params['floor.per_student']! * 100;
+  let perStudent = 0;
+  let belowFloor = 0;
+  p.inputs.units.forEach((u, i) => {
+    const e = r.eduAfter[i]!;
+    if (BigInt(e) * BigInt(u.prior!.students) < BigInt(u.prior!.eduSpending!) * BigInt(u.current.students)) perStudent++;
+    if (r.allocation.amounts[i]! < Math.ceil(floorFen * u.current.students)) belowFloor++;
+  });
+  return { perStudent, belowFloor, r };
+}
+
+let solve: LpSolver;
+beforeAll(async () => {
+  solve = await loadSolver();
+});
+
+describe('maxDifficultyWeight', () => {
+  const p = prepare(fixture());
+  const baseline = simulate(p, { name: 'baseline', overlay: [] });
+
+  it('bound by the no-decrease rule: the answer keeps every county whole, 10 % more weight breaks the binding one', () => {
+    const scenario: Scenario = { name: 'baseline', overlay: [] };
+    const r = maxDifficultyWeight(p, scenario, solve);
+    expect(r.feasible).toBe(true);
+    expect(r.solverStatus).toBe('Optimal');
+    expect(r.lp).toEqual({ variables: 1, constraints: 12 });
+    // 藁城区 has the largest allocation and loses most as money moves toward the poorer counties;
+    // it needs baseline + ⌈E0·N/N0⌉ − E (pass-through 1) to keep its spending per student.
+    const k = indexOf('130109');
+    const u = p.inputs.units[k]!;
+    const need = baseline.baseline.amounts[k]! + Math.ceil((u.prior!.eduSpending! * u.current.students) / u.prior!.students) - u.current.eduSpending!;
+    expect(r.binding).toEqual([{ code: '130109', name: '藁城区', reason: 'per_student_no_decrease', needFen: need }]);
+    expect(r.message.zh).toContain('藁城区（130109）');
+    // With tilt 0 and baseline weights summing to 1, the weight found is its share of all weight.
+    expect(r.share!).toBeGreaterThan(0.05);
+    expect(r.share!).toBeLessThan(0.99);
+    expect(r.value!).toBeCloseTo(r.share!, 5);
+    const weights = r.overlay!.filter((e) => e.key.startsWith('factor.'));
+    expect(weights).toHaveLength(6);
+    expect(weights.reduce((a, e) => a + e.value, 0)).toBeCloseTo(1, 5);
+
+    // goal.ts rounds the difficulty weight down to 10^-6 and steps down until the full model
+    // agrees, so the answer always lies inside the edge.
+    expect(r.check).toEqual({ perStudentFailures: 0, belowFloor: 0 });
+    const at = independentCheck(p, { ...scenario, overlay: r.overlay! });
+    expect([at.perStudent, at.belowFloor]).toEqual([0, 0]);
+    // The edge is tight: 藁城区 is left with under 0.01 % of its allocation to spare.
+    expect(at.r.allocation.amounts[k]! - need).toBeGreaterThanOrEqual(0);
+    expect(at.r.allocation.amounts[k]! - need).toBeLessThan(need * 1e-4);
+
+    const more = independentCheck(p, { ...scenario, overlay: scaleDifficulty(r.overlay!, 1.1) });
+    expect(more.r.ruleB.scenario[k]).toBe(1);
+    expect(more.perStudent).toBeGreaterThanOrEqual(1);
+    expect(more.r.counts.perStudent.newlyFailing).toBeGreaterThanOrEqual(1);
+    const less = independentCheck(p, { ...scenario, overlay: scaleDifficulty(r.overlay!, 0.9) });
+    expect(less.perStudent).toBe(0);
+  });
+
+  it('the answer it gives always holds in the full model, whatever the tilt (rounding never lands outside)', () => {
+    for (const tilt of [0, 0.02, 0.05, 0.1, 0.2, 0.35]) {
+      const scenario: Scenario = { name: 'tilted', overlay: tilt ? [{ key: 'difficulty.tilt', value: tilt, from: null, to: null }] : [] };
+      const r = maxDifficultyWeight(p, scenario, solve);
+      if (!r.feasible) continue;
+      expect(r.check, `tilt ${tilt}`).toEqual({ perStudentFailures: 0, belowFloor: 0 });
+      const at = independentCheck(p, { ...scenario, overlay: r.overlay! });
+      expect([at.perStudent, at.belowFloor], `tilt ${tilt}`).toEqual([0, 0]);
+    }
+  });
+
+  it('bound by a per-student floor: the formula reaches the floor exactly at the answer and falls short beyond it', () => {
+    // 4,000 元 per pupil with no pass-through (so only floors count): 长安区, the richest county,
+    // needs 4,000 × 100 × 60,000 = 24,000,000,000 分 and loses most per pupil as the weight rises.
+    const scenario: Scenario = { name: 'floor', overlay: [entry('floor.per_student', 4000), entry('outcome.pass_through', 0)] };
+    const r = maxDifficultyWeight(p, scenario, solve);
+    expect(r.feasible).toBe(true);
+    expect(r.binding).toEqual([{ code: '130102', name: '长安区', reason: 'floor', needFen: 24_000_000_000 }]);
+    expect(r.check).toEqual({ perStudentFailures: 0, belowFloor: 0 });
+    const k = indexOf('130102');
+    const at = independentCheck(p, { ...scenario, overlay: r.overlay! });
+    expect(at.belowFloor).toBe(0);
+    expect(at.r.allocation.formula[k]!).toBeGreaterThanOrEqual(24_000_000_000);
+    expect(at.r.allocation.formula[k]!).toBeLessThan(24_000_000_000 * (1 + 1e-4));
+    // Beyond the answer the formula alone gives 长安区 less than its floor; the full model then
+    // holds it at the floor (the floor is a bound there), taking the difference from the others.
+    const more = independentCheck(p, { ...scenario, overlay: scaleDifficulty(r.overlay!, 1.1) });
+    expect(more.r.allocation.formula[k]!).toBeLessThan(24_000_000_000);
+    expect(more.r.allocation.amounts[k]).toBe(24_000_000_000);
+    expect(more.r.allocation.held[k]).toBe(FLOOR_HELD);
+  });
+
+  it('infeasible: a floor the pool cannot give at any weight is reported with the counties named', () => {
+    // 5,000 元 per pupil: 长安区 would need 3.0·10^10 分 and gets 2.79·10^10 at weight 0 — and
+    // less at any higher weight.
+    const r = maxDifficultyWeight(p, { name: 'too high', overlay: [entry('floor.per_student', 5000), entry('outcome.pass_through', 0)] }, solve);
+    expect(r.feasible).toBe(false);
+    expect(r.solverStatus).toBe('Infeasible');
+    expect(r.value).toBeNull();
+    expect(r.overlay).toBeNull();
+    expect(r.check).toBeNull();
+    expect(r.binding).toContainEqual({ code: '130102', name: '长安区', reason: 'floor', needFen: 30_000_000_000 });
+    for (const b of r.binding) {
+      expect(r.message.zh).toContain(`${b.name}（${b.code}）`);
+      expect(r.message.en).toContain(`${b.name} (${b.code})`);
+    }
+    expect(r.message.zh).toMatch(/^不可行：即使困难因素权重为 0/);
+  });
+
+  it('infeasible: a pool cut far below last year\'s is reported with the counties named', () => {
+    const r = maxDifficultyWeight(p, { name: 'small pool', overlay: [entry('floor.per_student', 5000), entry('pool.amount', 1_000_000_000)] }, solve);
+    expect(r.feasible).toBe(false);
+    expect(r.binding.length).toBeGreaterThan(0);
+    for (const b of r.binding) expect(r.message.zh).toContain(`${b.name}（${b.code}）`);
+  });
+});
+
+describe('minPool', () => {
+  const p = prepare(fixture());
+  const scenario: Scenario = { name: 'baseline weights', overlay: [] };
+
+  it('the pool found keeps every county whole; 1 % less breaks the no-decrease rule', () => {
+    const r = minPool(p, scenario, solve);
+    expect(r.feasible).toBe(true);
+    expect(Number.isSafeInteger(r.value)).toBe(true);
+    // The baseline (35 亿元) passes both rules, so the minimum is below it.
+    expect(r.value!).toBeLessThan(350_000_000_000);
+    expect(r.overlay).toEqual([entry('pool.amount', r.value! / 100)]);
+    expect(r.binding.map((b) => [b.code, b.reason])).toEqual([['130125', 'per_student_no_decrease']]);
+    expect(r.message.zh).toContain(`${(r.value! / 1e10).toFixed(4)} 亿元`);
+    expect(r.message.zh).toContain('行唐县（130125）');
+    expect(r.check).toEqual({ perStudentFailures: 0, belowFloor: 0 });
+
+    const at = independentCheck(p, { ...scenario, overlay: r.overlay! });
+    expect([at.perStudent, at.belowFloor]).toEqual([0, 0]);
+    const less = independentCheck(p, { ...scenario, overlay: [entry('pool.amount', Math.round(r.value! * 0.99) / 100)] });
+    expect(less.perStudent).toBeGreaterThan(0);
+    expect(less.r.ruleB.scenario[indexOf('130125')]).toBe(1);
+  });
+
+  it('infeasible: a county with a zero formula share and a floor cannot be reached by any pool', () => {
+    // Population as the only factor and 井陉矿区 with no resident population: its share is zero,
+    // so no pool gives it the 100 元 per pupil floor.
+    const q = prepare(fixture((u) => (u.code === '130107' ? { ...u, current: { ...u.current, population: 0 } } : u)));
+    const overlay = [...FACTOR_NAMES.map((f) => entry(FACTOR_KEY[f], f === 'population' ? 1 : 0)), entry('floor.per_student', 100)];
+    const r = minPool(q, { name: 'population only', overlay }, solve);
+    expect(r.feasible).toBe(false);
+    expect(r.value).toBeNull();
+    expect(r.binding.map((b) => b.code)).toEqual(['130107']);
+    expect(r.message.zh).toBe('不可行：井陉矿区（130107） 在现有权重下份额为零，资金再多也达不到要求。');
+  });
+});
