@@ -42,10 +42,10 @@ function readScenario(path: string): ScenarioFile {
   return parsed.value;
 }
 
-function gather(dbOption: string | undefined, io: CliIO, regionCode: string, year: number | undefined): SimInputs {
+function gather(dbOption: string | undefined, io: CliIO, regionCode: string, year: number | undefined, unitLevel: ScenarioFile['units'] = 'county'): SimInputs {
   const { db } = openForCli(dbOption, io);
   try {
-    return gatherSimInputs(db, { regionCode, year });
+    return gatherSimInputs(db, { regionCode, year, unitLevel });
   } catch (e) {
     if (e instanceof CodedError && (e.code === 'bad_input' || e.code === 'not_found')) throw new UsageError(e.message);
     throw e;
@@ -90,7 +90,7 @@ export function simulateCommand(argv: string[], io: CliIO, dbOption: string | un
   const file = readScenario(values.scenario);
   const format = oneOf(values, 'format', ['table', 'csv', 'json'] as const, 'table');
   const year = optionalInt(values, 'year', 1949, 2100) ?? file.year;
-  const inputs = gather(dbOption, io, file.region, year);
+  const inputs = gather(dbOption, io, file.region, year, file.units);
   const p = prepare(inputs);
   const reports = [
     report(p, { name: '基准', overlay: [] }),
@@ -149,7 +149,7 @@ export async function optimiseCommand(argv: string[], io: CliIO, dbOption: strin
   const region = file?.region ?? (values.region as string | undefined);
   if (!region || !/^\d{6}$/.test(region)) throw new UsageError('give --scenario FILE.json or --region CODE (six digits)');
   const year = optionalInt(values, 'year', 1949, 2100) ?? file?.year;
-  const inputs = gather(dbOption, io, region, year);
+  const inputs = gather(dbOption, io, region, year, file?.units);
   const p = prepare(inputs);
   const r = seekGoal(p, { name: file?.name ?? '基准', overlay: file ? overlayOf(file) : [], scores: file?.scores }, goal, await loadSolver());
   if (format === 'json') io.out(renderJson({ region: inputs.regionCode, year: inputs.year, data_hash: inputs.dataHash, ...r }));

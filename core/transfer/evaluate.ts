@@ -42,7 +42,10 @@ export function poolFen(params: ResolvedParameters): number {
   return fen;
 }
 
-/** Raw difficulty coefficient per unit: weighted z-scores, or score ÷ mean score − 1. */
+/**
+ * Raw difficulty coefficient per unit: score ÷ mean score − 1 when scores are given; else average
+ * revenue per head ÷ the unit's − 1 when asked; else the weighted z-scores of 第七条's components.
+ */
 export function difficultyRaw(cols: YearColumns, params: ResolvedParameters, scores: Float64Array | undefined, out: Float64Array): void {
   const n = out.length;
   if (scores) {
@@ -56,6 +59,10 @@ export function difficultyRaw(cols: YearColumns, params: ResolvedParameters, sco
     }
     const mean = c > 0 ? s / c : 1;
     for (let i = 0; i < n; i++) out[i] = scores[i]! > 0 ? scores[i]! / mean - 1 : 0;
+    return;
+  }
+  if (params['difficulty.by_revenue_per_head']! >= 0.5) {
+    out.set(cols.capacityGap);
     return;
   }
   const wp = params['difficulty.weight_pressure']!;

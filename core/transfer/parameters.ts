@@ -43,6 +43,7 @@ export const PARAMETERS: readonly ParameterDefinition[] = [
   p('factor.standard_gap', '生均经费缺口因素权重', 'Weight: gap to per-student standard', 'fraction', 'factors', [0, 1, 0.01], REF_FACTOR, [{ from: 2000, value: 0.1 }]),
   p('factor.difficulty', '财力困难程度因素权重', 'Weight: fiscal difficulty', 'fraction', 'factors', [0, 1, 0.01], REF_58, [{ from: 2000, value: 0 }]),
   p('difficulty.tilt', '向欠发达地区倾斜强度（困难系数乘数）', 'Tilt toward underdeveloped areas (difficulty multiplier)', 'multiplier', 'difficulty', [0, 2, 0.05], `${REF_58}；DOMAIN §3.5`, [{ from: 2000, value: 0 }]),
+  p('difficulty.by_revenue_per_head', '困难系数按人均财力计算（否则按第七条两项指标）', 'Difficulty from revenue per head (otherwise the two Article 7 components)', 'switch', 'difficulty', [0, 1, 1], '人均财力系数（粤财预〔2014〕51号，DOMAIN §3.4）；财预〔2022〕58号 第七条', [{ from: 2000, value: 0 }]),
   p('difficulty.floor', '困难系数乘数下限', 'Lowest difficulty multiplier', 'multiplier', 'difficulty', [0, 1, 0.05], '未公布，用户参数（DOMAIN §3.2）', [{ from: 2000, value: 0.1 }]),
   p('difficulty.weight_pressure', '必保支出压力权重', 'Weight: mandatory-spending pressure', 'fraction', 'difficulty', [0, 1, 0.05], REF_58, [{ from: 2000, value: 0.55 }]),
   p('difficulty.weight_gap', '收支缺口率权重', 'Weight: standard gap ratio', 'fraction', 'difficulty', [0, 1, 0.05], REF_58, [{ from: 2000, value: 0.45 }]),

@@ -16,6 +16,8 @@ export type YearColumns = {
   /** z(支出 ÷ 收入) and z((支出 − 收入) ÷ 支出): proxies of 第七条's two components. */
   zPressure: Float64Array;
   zGap: Float64Array;
+  /** Relative fiscal capacity: average revenue per head ÷ the unit's, minus 1 (positive = poorer). */
+  capacityGap: Float64Array;
   eduSpending: Float64Array;
   /** 1 where the year's figures exist for the unit. */
   present: Uint8Array;
@@ -66,10 +68,24 @@ function columns(figures: readonly (YearFigures | null)[]): YearColumns {
     factors,
     normalised: { students: normalise(students), population: normalise(factors.population), area: normalise(factors.area), inverse_capacity: normalise(inverseCapacity), standard_gap: normalise(gap) },
     zPressure: Float64Array.from(zScores(pressure)),
+    capacityGap: capacityGap(figures),
     zGap: Float64Array.from(zScores(gapRatio)),
     eduSpending,
     present: Uint8Array.from(figures, (y) => (y ? 1 : 0)),
   };
+}
+
+function capacityGap(figures: readonly (YearFigures | null)[]): Float64Array {
+  let revenue = 0;
+  let population = 0;
+  for (const y of figures) {
+    if (y && y.revenue > 0 && y.population > 0) {
+      revenue += y.revenue;
+      population += y.population;
+    }
+  }
+  const average = population > 0 ? revenue / population : 0;
+  return Float64Array.from(figures, (y) => (y && y.revenue > 0 && y.population > 0 ? average / (y.revenue / y.population) - 1 : 0));
 }
 
 export function prepare(inputs: SimInputs): Prepared {

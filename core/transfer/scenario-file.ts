@@ -28,8 +28,10 @@ export const ScenarioFile = z
   .object({
     format: z.literal(SCENARIO_FORMAT),
     name: z.string().trim().min(1).max(100),
-    /** The province or prefecture whose counties share the pool. */
+    /** The region whose units share the pool; 000000 = the whole country. */
     region: z.string().regex(/^\d{6}$/, 'a six-digit region code'),
+    /** Which units share it: the counties (default), prefectures or provinces under the region. */
+    units: z.enum(['county', 'prefecture', 'province']).default('county'),
     year: z.number().int().min(1949).max(2100).optional(),
     description: z.string().max(2000).optional(),
     /** Values from the simulated year on (open-ended). */
