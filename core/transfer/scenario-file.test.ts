@@ -37,7 +37,7 @@ describe('parseScenarioFile', () => {
       { key: 'pool.amount', value: 4_000_000_000, from: 2024, to: 2025 },
     ]);
     const minimal = parseScenarioFile(JSON.stringify({ format: SCENARIO_FORMAT, name: 'x', region: '130000' }));
-    expect(minimal).toEqual({ ok: true, value: { format: SCENARIO_FORMAT, name: 'x', region: '130000', parameters: {}, changes: [], scores: {}, alternatives: [] } });
+    expect(minimal).toEqual({ ok: true, value: { format: SCENARIO_FORMAT, name: 'x', region: '130000', units: 'county', parameters: {}, changes: [], scores: {}, alternatives: [] } });
   });
 
   it('an unknown parameter key: parameters["difficulty.tlit"]', () => {
