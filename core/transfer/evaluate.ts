@@ -265,6 +265,6 @@ function tierGroups(p: Prepared, params: ResolvedParameters, pool: number, warni
   const weights = present.map((t) => params[`tiers.share_tier${t}`]!);
   if (!weights.some((w) => w > 0)) return [{ label: 'all', pool, members: p.all }];
   const tierPools = new Float64Array(present.length);
-  splitLargestRemainder(pool, weights, Uint32Array.from(present, (_, k) => k), tierPools, new Float64Array(present.length));
+  splitLargestRemainder(pool, Float64Array.from(weights), Uint32Array.from(present, (_, k) => k), tierPools, new Float64Array(present.length));
   return present.map((t, k) => ({ label: `tier${t}`, pool: tierPools[k]!, members: p.tierMembers[t]! }));
 }

@@ -29,7 +29,7 @@ function fill(pool: number, units: readonly Unit[]) {
 function split(total: number, weights: readonly number[]): number[] {
   const n = weights.length;
   const out = new Float64Array(n);
-  splitLargestRemainder(total, weights, Uint32Array.from({ length: n }, (_, i) => i), out, new Float64Array(n));
+  splitLargestRemainder(total, Float64Array.from(weights), Uint32Array.from({ length: n }, (_, i) => i), out, new Float64Array(n));
   return Array.from(out);
 }
 
@@ -183,7 +183,7 @@ describe('splitLargestRemainder', () => {
 
   it('writes only the members it is given', () => {
     const out = new Float64Array([-1, -1, -1, -1]);
-    splitLargestRemainder(10, [5, 1, 5, 1], Uint32Array.from([1, 3]), out, new Float64Array(4));
+    splitLargestRemainder(10, Float64Array.from([5, 1, 5, 1]), Uint32Array.from([1, 3]), out, new Float64Array(4));
     expect(Array.from(out)).toEqual([-1, 5, -1, 5]);
   });
 

@@ -12,9 +12,12 @@
 // one more unit, so the whole thing ends after at most n rounds.
 
 export const MAX_NEWTON_STEPS = 200;
+/** Remainders closer than this are ties (float noise, not a real difference). */
+const TIE = 1e-9;
 
 /** Largest-remainder split of `total` (a whole number of 分) among `members` by `weights`, into `out`. Ties go to the earlier unit. */
-export function splitLargestRemainder(total: number, weights: Float64Array | readonly number[], members: Uint32Array, out: Float64Array, scratch: Float64Array): void {
+// Weights are always a Float64Array: one element kind keeps this hot function monomorphic.
+export function splitLargestRemainder(total: number, weights: Float64Array, members: Uint32Array, out: Float64Array, scratch: Float64Array): void {
   const m = members.length;
   let sum = 0;
   for (let k = 0; k < m; k++) sum += weights[members[k]!]!;
@@ -29,9 +32,7 @@ export function splitLargestRemainder(total: number, weights: Float64Array | rea
     const exact = equal ? total / m : (weights[i]! / sum) * total;
     const fl = Math.floor(exact);
     out[i] = fl;
-    // Remainders equal in exact arithmetic can differ in the last bits of a float; rounded to 1e-9
-    // they compare equal, so the documented tie rule (earlier unit first) decides, not float noise.
-    scratch[k] = Math.round((exact - fl) * 1e9) / 1e9;
+    scratch[k] = exact - fl;
     given += fl;
   }
   let left = total - given;
@@ -51,14 +52,18 @@ export function splitLargestRemainder(total: number, weights: Float64Array | rea
     return;
   }
   // The `left` largest remainders get one more 分: find the threshold by selection (O(m)), then
-  // give to everything strictly above it and to the earliest units exactly at it.
+  // give to everything clearly above it and to the earliest units at it. Remainders equal in exact
+  // arithmetic can differ in the last bits of a float, so "at" means within 1e-9: the documented
+  // tie rule (earlier unit first) decides, not float noise.
   const threshold = kthLargest(scratch, m, left);
-  let above = 0;
-  for (let k = 0; k < m; k++) if (scratch[k]! > threshold) above++;
-  let atThreshold = left - above;
+  const above = threshold + TIE;
+  let clearlyAbove = 0;
+  for (let k = 0; k < m; k++) if (scratch[k]! > above) clearlyAbove++;
+  let atThreshold = left - clearlyAbove;
+  const below = threshold - TIE;
   for (let k = 0; k < m; k++) {
     const r = scratch[k]!;
-    if (r > threshold || (r === threshold && atThreshold-- > 0)) out[members[k]!]! += 1;
+    if (r > above || (r >= below && atThreshold-- > 0)) out[members[k]!]! += 1;
   }
 }
 

@@ -14,6 +14,6 @@ export function largestRemainder(pool: bigint, weights: readonly number[]): bigi
   }
   const n = weights.length;
   const out = new Float64Array(n);
-  splitLargestRemainder(Number(pool), weights, Uint32Array.from({ length: n }, (_, i) => i), out, new Float64Array(n));
+  splitLargestRemainder(Number(pool), Float64Array.from(weights), Uint32Array.from({ length: n }, (_, i) => i), out, new Float64Array(n));
   return Array.from(out, (x) => BigInt(x));
 }
