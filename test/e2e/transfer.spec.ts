@@ -123,4 +123,11 @@ test('an analyst tilts the pool, sees failures change, seeks a goal, compares th
   await page.getByTestId('nav-transfer').click();
   await expect(page.getByTestId('scenario-select')).toContainText('按学生数为主');
   await expect(page.getByTestId('scenario-select')).toContainText('向欠发达地区倾斜');
+
+  // English is available: the view, its parameters and its summary switch language.
+  await page.getByTestId('lang-switch').locator('[data-value="en"]').click();
+  await expect(page.getByTestId('transfer-view')).toContainText('Transfer simulator');
+  await expect(page.getByTestId('parameter-panel')).toContainText('Tilt toward underdeveloped areas');
+  await expect(page.getByTestId('transfer-summary')).toContainText('Counties gaining');
+  await page.screenshot({ path: `${SCREENSHOTS}/transfer-en.png` });
 });

@@ -6,11 +6,14 @@ import { asFen, type MoneyUnit } from '../../../../core/money/fen';
 import type { UnitRow } from '../../../../core/transfer/impact';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import { money } from '../../format/numbers';
+import { unitLabel, useI18n } from '../../i18n/i18n';
 import type { TransferText, TransferTextKey } from './text';
 
 const perStudent = (fen: number | null) => (fen === null ? '—' : (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 
 export function AllocationTable({ rows, unit, t }: { rows: readonly UnitRow[]; unit: MoneyUnit; t: TransferText }) {
+  const { lang } = useI18n();
+  const u = unitLabel(unit, lang);
   const [filter, setFilter] = useState('');
   const shown = useMemo(() => (filter.trim() ? rows.filter((r) => r.name.includes(filter.trim()) || r.code.startsWith(filter.trim())) : rows), [rows, filter]);
   const columns: Column<UnitRow>[] = useMemo(() => {
@@ -20,15 +23,15 @@ export function AllocationTable({ rows, unit, t }: { rows: readonly UnitRow[]; u
       { key: 'name', header: t('county'), cell: (r) => r.name, sortValue: (r) => r.name, align: 'left' },
       { key: 'tier', header: t('tier'), cell: (r) => r.tier ?? '—', sortValue: (r) => r.tier },
       { key: 'students', header: t('students'), cell: (r) => r.students.toLocaleString('en-US'), sortValue: (r) => r.students },
-      { key: 'baseline', header: `${t('baselineAlloc')}（${unit}）`, cell: (r) => money(asFen(r.baseline), unit), sortValue: (r) => r.baseline },
-      { key: 'allocation', header: `${t('scenarioAlloc')}（${unit}）`, cell: (r) => money(asFen(r.allocation), unit), sortValue: (r) => r.allocation },
-      { key: 'delta', header: `${t('delta')}（${unit}）`, cell: (r) => <span className={r.delta < 0 ? 'negative' : r.delta > 0 ? 'positive' : undefined}>{money(asFen(r.delta), unit)}</span>, sortValue: (r) => r.delta },
+      { key: 'baseline', header: `${t('baselineAlloc')}（${u}）`, cell: (r) => money(asFen(r.baseline), unit), sortValue: (r) => r.baseline },
+      { key: 'allocation', header: `${t('scenarioAlloc')}（${u}）`, cell: (r) => money(asFen(r.allocation), unit), sortValue: (r) => r.allocation },
+      { key: 'delta', header: `${t('delta')}（${u}）`, cell: (r) => <span className={r.delta < 0 ? 'negative' : r.delta > 0 ? 'positive' : undefined}>{money(asFen(r.delta), unit)}</span>, sortValue: (r) => r.delta },
       { key: 'after', header: `${t('perStudentAfter')}（元）`, cell: (r) => perStudent(r.perStudentAfter), sortValue: (r) => r.perStudentAfter },
       { key: 'held', header: t('held'), cell: (r) => t(`held_${r.held}` as TransferTextKey), sortValue: (r) => r.held, align: 'left' },
       { key: 'ruleA', header: t('ruleA'), cell: (r) => status(r.ruleA), sortValue: (r) => r.ruleA, align: 'center' },
       { key: 'ruleB', header: t('ruleB'), cell: (r) => status(r.ruleB), sortValue: (r) => r.ruleB, align: 'center' },
     ];
-  }, [t, unit]);
+  }, [t, unit, u]);
   return (
     <section className="card" data-testid="allocation-section">
       <h3>
@@ -43,11 +46,12 @@ export function AllocationTable({ rows, unit, t }: { rows: readonly UnitRow[]; u
 }
 
 export function WinnersLosers({ winners, losers, unit, t }: { winners: readonly UnitRow[]; losers: readonly UnitRow[]; unit: MoneyUnit; t: TransferText }) {
+  const { lang } = useI18n();
   const list = (rows: readonly UnitRow[], testId: string) => (
     <ol className="winners" data-testid={testId}>
       {rows.map((r) => (
         <li key={r.code}>
-          {r.name}（{r.code}）<span className={r.delta < 0 ? 'negative' : 'positive'}>{money(asFen(r.delta), unit)} {unit}</span>
+          {r.name}（{r.code}）<span className={r.delta < 0 ? 'negative' : 'positive'}>{money(asFen(r.delta), unit)} {unitLabel(unit, lang)}</span>
         </li>
       ))}
     </ol>

@@ -12,6 +12,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { ExportButtons } from '../../components/ExportButtons';
 import { Segmented } from '../../components/Segmented';
 import { money } from '../../format/numbers';
+import { unitLabel, useI18n } from '../../i18n/i18n';
 import type { TransferText, TransferTextKey } from './text';
 
 const KINDS: readonly { kind: GroupKind; label: TransferTextKey }[] = [
@@ -33,6 +34,7 @@ const yuan2 = (fen: number) => Math.round(fen) / 100;
 
 export function ComparisonPanel({ reports, inputs, unit, t }: { reports: readonly ScenarioReport[]; inputs: SimInputs; unit: MoneyUnit; t: TransferText }) {
   const engine = useEngine();
+  const { lang } = useI18n();
   const { busy, error, download } = useDownload();
   const [kind, setKind] = useState<GroupKind>('tier');
   const [namedText, setNamedText] = useState(() => inputs.units.slice(0, 3).map((u) => u.code).join(','));
@@ -89,7 +91,7 @@ export function ComparisonPanel({ reports, inputs, unit, t }: { reports: readonl
               <th>{t('students')}</th>
               {reports.map((r) => (
                 <th key={r.name}>
-                  {r.name}（{unit}）
+                  {r.name}（{unitLabel(unit, lang)}）
                 </th>
               ))}
               {reports.slice(1).map((r) => (

@@ -3,6 +3,7 @@
 // parameter is marked and can be reset to its baseline value.
 import type { MoneyUnit } from '../../../../core/money/fen';
 import { PARAMETERS, baselineValue, type ParameterDefinition, type ResolvedParameters } from '../../../../core/transfer/parameters';
+import { unitLabel } from '../../i18n/i18n';
 import type { TransferText, TransferTextKey } from './text';
 
 const GROUPS: readonly ParameterDefinition['group'][] = ['pool', 'factors', 'difficulty', 'bounds', 'standard', 'tiers', 'outcome'];
@@ -50,7 +51,7 @@ export function ParameterPanel({ params, year, unit, lang, t, disabled, onSet, o
 function ParameterRow({ d, value, base, year, unit, lang, t, onSet, onReset }: { d: ParameterDefinition; value: number; base: number; year: number; unit: MoneyUnit; lang: 'zh' | 'en'; t: TransferText; onSet: (key: string, value: number) => void; onReset: (key: string) => void }) {
   const scale = scaleOf(d, unit);
   const changed = value !== base;
-  const unitText = d.unit === 'yuan' ? unit : t(`unit_${d.unit}` as TransferTextKey);
+  const unitText = d.unit === 'yuan' ? unitLabel(unit, lang) : t(`unit_${d.unit}` as TransferTextKey);
   const id = `param-${d.key.replace(/\./g, '-')}`;
   if (d.unit === 'switch') {
     return (

@@ -4,6 +4,7 @@ import { asFen, type MoneyUnit } from '../../../../core/money/fen';
 import type { ScenarioReport } from '../../../../core/transfer/compare';
 import type { EquityStats } from '../../../../core/equity/metrics';
 import { money } from '../../format/numbers';
+import { unitLabel } from '../../i18n/i18n';
 import type { TransferText } from './text';
 
 type MetricKey = 'range' | 'restrictedRange' | 'federalRangeRatio' | 'cv' | 'mcloone' | 'verstegen' | 'gini' | 'theil' | 'theilWithin' | 'theilBetween' | 'wealthCorrelation' | 'wealthElasticity';
@@ -36,12 +37,12 @@ export function ResultsSummary({ report, unit, lang, t }: { report: ScenarioRepo
     <section className="card" data-testid="transfer-summary">
       <h3>{t('summary')}</h3>
       <div className="kpis">
-        <Kpi label={t('pool')} value={`${money(asFen(r.allocation.pool), unit)} ${unit}`} testId="kpi-pool" />
+        <Kpi label={t('pool')} value={`${money(asFen(r.allocation.pool), unit)} ${unitLabel(unit, lang)}`} testId="kpi-pool" />
         <Kpi label={t('gaining')} value={String(report.winners.gaining)} testId="kpi-gaining" />
         <Kpi label={t('losing')} value={String(report.winners.losing)} testId="kpi-losing" />
         <Kpi label={t('eduFail')} value={`${r.counts.eduSpending.scenario}`} sub={`${t('baseline')} ${r.counts.eduSpending.baseline}`} testId="kpi-edu-fail" alert={r.counts.eduSpending.newlyFailing > 0} />
         <Kpi label={t('perStudentFail')} value={`${r.counts.perStudent.scenario}`} sub={`${t('baseline')} ${r.counts.perStudent.baseline}`} testId="kpi-per-student-fail" alert={r.counts.perStudent.newlyFailing > 0} />
-        <Kpi label={t('diverted')} value={`${money(asFen(report.diversion.total), unit)} ${unit}`} testId="kpi-diverted" />
+        <Kpi label={t('diverted')} value={`${money(asFen(report.diversion.total), unit)} ${unitLabel(unit, lang)}`} testId="kpi-diverted" />
       </div>
       <p className={newly > 0 ? 'alert-line' : 'muted'} data-testid="new-failures" data-count={newly} role={newly > 0 ? 'alert' : undefined}>
         {newly > 0 ? t('newlyFailing', { n: newly }) : t('noNewFailures')}
@@ -61,7 +62,7 @@ export function ResultsSummary({ report, unit, lang, t }: { report: ScenarioRepo
         <ul className="what-changed" data-testid="what-changed">
           {report.changes.map((c) => (
             <li key={c.key}>
-              <strong>{c.label[lang]}</strong>：{fmt(c.from, c.unit)} → {fmt(c.to, c.unit)}
+              <strong>{c.label[lang]}</strong>：{fmt(c.from, c.unit, t)} → {fmt(c.to, c.unit, t)}
               {(c.period.from !== null || c.period.to !== null) && `（${c.period.from ?? '…'}–${c.period.to ?? '…'}）`} <span className="muted">{c.reference}</span>
             </li>
           ))}
@@ -103,10 +104,10 @@ export function ResultsSummary({ report, unit, lang, t }: { report: ScenarioRepo
   );
 }
 
-function fmt(v: number, unit: string): string {
+function fmt(v: number, unit: string, t: TransferText): string {
   if (unit === 'fraction') return `${Number((v * 100).toFixed(4))}%`;
-  if (unit === 'yuan') return `${v.toLocaleString('zh-CN')} 元`;
-  if (unit === 'yuan_per_student') return `${v} 元/生`;
+  if (unit === 'yuan') return `${v.toLocaleString('en-US')} ${t('unit_yuan')}`;
+  if (unit === 'yuan_per_student') return `${v} ${t('unit_yuan_per_student')}`;
   return String(v);
 }
 
