@@ -55,3 +55,16 @@ export function amountText(fen: bigint | number, unit: '亿元' | '万元' | '�
 }
 
 export const UNIT_EN: Record<'亿元' | '万元' | '元', string> = { 亿元: 'hundred million yuan', 万元: 'ten thousand yuan', 元: 'yuan' };
+
+/** Growth of a ratio c = cNum/cDen over p = pNum/pDen (e.g. 分 per student), exactly. */
+export function ratioGrowth(pNum: bigint | number | null, pDen: bigint | number | null, cNum: bigint | number, cDen: bigint | number): Growth {
+  if (pNum === null || pDen === null) return { direction: 'no_prior', percent: null, tiny: false };
+  const [pn, pd, cn, cd] = [BigInt(pNum), BigInt(pDen), BigInt(cNum), BigInt(cDen)];
+  if (pn <= 0n || pd <= 0n || cd <= 0n) return { direction: 'no_prior', percent: null, tiny: false };
+  const left = cn * pd;
+  const right = pn * cd;
+  if (left === right) return { direction: 'flat', percent: '0.00', tiny: false };
+  const diff = left > right ? left - right : right - left;
+  const percent = formatRatio(diff * 100n, right, 2);
+  return { direction: left > right ? 'up' : 'down', percent, tiny: percent === '0.00' };
+}
