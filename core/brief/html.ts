@@ -97,7 +97,7 @@ figure.chart { text-align: center; }
 .provenance p { text-indent: 0; margin: 0; }
 </style></head>
 <body>
-<header class="title-block"><h1>${esc(b.title)}</h1><div class="meta">${esc(b.subtitle)}　${esc(b.date)}</div></header>
+<header class="title-block"><h1>${esc(b.title)}</h1><div class="meta">${esc(b.subtitle)}\u3000${esc(b.date)}</div></header>
 ${sections}
 <footer class="provenance">${b.provenance.map((l) => `<p>${esc(l)}</p>`).join('')}</footer>
 </body></html>`;

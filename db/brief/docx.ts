@@ -37,7 +37,7 @@ function table(t: BriefTable): (Paragraph | Table)[] {
 export async function briefDocx(b: Brief): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, spacing: { after: 120 }, children: [run(b.title, HEAD, 44)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'B22222', space: 4 } }, children: [run(`${b.subtitle}　${b.date}`, BODY, 24)] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'B22222', space: 4 } }, children: [run(`${b.subtitle}\u3000${b.date}`, BODY, 24)] }),
   ];
   for (const s of b.sections) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240, after: 120 }, children: [run(s.heading, HEAD, 32)] }));

@@ -34,7 +34,7 @@ export async function briefXlsx(b: Brief): Promise<Uint8Array> {
     row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
   };
   add(b.title, { ...HEAD, size: 16 });
-  add(`${b.subtitle}　${b.date}`, FONT);
+  add(`${b.subtitle}\u3000${b.date}`, FONT);
   for (const s of b.sections) {
     add(s.heading, { ...HEAD, size: 14 });
     for (const bl of s.blocks) {
