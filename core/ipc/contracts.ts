@@ -17,10 +17,20 @@ import {
   VarianceRow,
 } from '../compliance/types';
 
+import { Brief, BRIEF_SECTIONS } from '../brief/model';
 import { SimInputs } from '../transfer/inputs';
 import { OverlayEntry, Scores } from '../transfer/parameters';
 import { GoalKindSchema, GoalResultSchema, StoredScenario } from '../transfer/schemas';
 
+const BriefRequest = z
+  .object({
+    regionCode: RegionCode,
+    year: Year.optional(),
+    scenarioId: z.number().int().positive().optional(),
+    sections: z.array(z.enum(BRIEF_SECTIONS)).min(1),
+    lang: z.enum(['zh', 'en']).default('zh'),
+  })
+  .strict();
 const FileBytes = z.object({ fileName: z.string(), bytes: Bytes });
 const UploadId = z.string().regex(/^[0-9a-f]{64}$/, 'an upload id');
 const TableColumn = z.object({ header: z.string(), key: z.string(), kind: z.enum(['text', 'integer', 'decimal2', 'percent2']), width: z.number().optional() });
@@ -225,6 +235,14 @@ export const contracts = {
   'transfer.goalSeek': {
     input: z.object({ regionCode: RegionCode, year: Year.optional(), goal: GoalKindSchema, overlay: z.array(OverlayEntry).default([]), scores: Scores.optional() }).strict(),
     output: GoalResultSchema,
+  },
+  'brief.compose': {
+    input: BriefRequest,
+    output: Brief,
+  },
+  'brief.export': {
+    input: BriefRequest.extend({ format: z.enum(['pdf', 'docx', 'xlsx']) }).strict(),
+    output: FileBytes,
   },
 } as const;
 

@@ -5,6 +5,7 @@ import { openDatabase, type OpenResult } from '../../db/open';
 import { writeDemo } from '../../db/demo/write-demo';
 import { createDispatcher, type Dispatcher, type Handlers } from './dispatcher';
 import { appHandlers } from './handlers/app';
+import { briefHandlers } from './handlers/brief';
 import { complianceHandlers } from './handlers/compliance';
 import { importHandlers } from './handlers/imports';
 import { perStudentHandlers } from './handlers/per-student';
@@ -39,6 +40,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...importHandlers(state),
     ...complianceHandlers(state),
     ...transferHandlers(state),
+    ...briefHandlers(state),
   } satisfies Handlers;
   const dispatcher = createDispatcher(handlers, (e) => log(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   return { dispatcher, state, opened, close: () => opened.db.close() };

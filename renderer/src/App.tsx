@@ -16,6 +16,7 @@ import { DatasetsView } from './features/datasets/DatasetsView';
 import { HomeView, type HomeSelection } from './features/home/HomeView';
 import { ImportView } from './features/import/ImportView';
 import { TransferView } from './features/transfer/TransferView';
+import { BriefView } from './features/brief/BriefView';
 import { I18nContext, makeTranslate, unitLabel } from './i18n/i18n';
 import type { Lang } from './i18n/messages';
 import { loadPrefs, savePrefs, type Prefs } from './prefs';
@@ -137,6 +138,11 @@ export function App() {
             {view === 'transfer' && (
               <div className="layout layout-full">
                 <TransferView regions={regions} initialRegion={regionCode} unit={prefs.unit} />
+              </div>
+            )}
+            {view === 'brief' && (
+              <div className="layout layout-full">
+                <BriefView regions={regions} initialRegion={regionCode} />
               </div>
             )}
             {view === 'datasets' && (

@@ -1,12 +1,13 @@
-// The workbench's views: 生均经费 (home), 合规检查, 转移支付模拟, 数据集, 导入.
+// The workbench's views: 生均经费 (home), 合规检查, 转移支付模拟, 简报, 数据集, 导入.
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
-export type View = 'home' | 'compliance' | 'transfer' | 'datasets' | 'import';
+export type View = 'home' | 'compliance' | 'transfer' | 'brief' | 'datasets' | 'import';
 const VIEWS: readonly { view: View; label: MessageKey }[] = [
   { view: 'home', label: 'navHome' },
   { view: 'compliance', label: 'navCompliance' },
   { view: 'transfer', label: 'navTransfer' },
+  { view: 'brief', label: 'navBrief' },
   { view: 'datasets', label: 'navDatasets' },
   { view: 'import', label: 'navImport' },
 ];
