@@ -16,7 +16,7 @@ export type Allocation = {
   pool: number;
   /** Final allocation per unit, whole 分. */
   amounts: Float64Array;
-  /** The same pool by the formula alone (standard component + factor shares, no bounds). */
+  /** The same pool by the formula alone (standard component + factor shares, no bounds), unrounded 分. */
   formula: Float64Array;
   standard: Float64Array;
   /** Index into HELD_REASONS. */
@@ -239,8 +239,13 @@ export function evaluateAllocation(p: Prepared, params: ResolvedParameters, opti
   const heldSide = p.scratch.held;
   let feasible = true;
   for (const group of tierGroups(p, params, rest, warnings)) {
-    splitLargestRemainder(group.pool, shares, group.members, formula, p.scratch.b);
-    const r: FillStatus = waterFill(group.pool, shares, bounds.lo, bounds.hi, group.members, amounts, heldSide, p.scratch.c, p.scratch.free, formula).status;
+    // The formula-only split is a reference figure (for the diversion report), kept unrounded:
+    // rounding it to the 分 would cost a second largest-remainder pass on every evaluation.
+    let groupShares = 0;
+    for (let k = 0; k < group.members.length; k++) groupShares += shares[group.members[k]!]!;
+    const scale = groupShares > 0 ? group.pool / groupShares : 0;
+    for (let k = 0; k < group.members.length; k++) formula[group.members[k]!] = shares[group.members[k]!]! * scale;
+    const r: FillStatus = waterFill(group.pool, shares, bounds.lo, bounds.hi, group.members, amounts, heldSide, p.scratch.c, p.scratch.free).status;
     if (r !== 'ok') {
       feasible = false;
       warnings.push({ code: r, detail: group.label, units: Array.from(group.members) });

@@ -108,10 +108,9 @@ export type FillResult = { status: FillStatus; lambda: number; newtonSteps: numb
  * Split `pool` among `members` as clamp(λ s_i, lo_i, hi_i) to the 分, writing `out` and `held`.
  * `hi` may hold Infinity. Bounds must be whole 分 with lo ≤ hi (callers resolve conflicts first).
  * When the bounds cannot hold (Σ lo > pool or Σ hi < pool), every unit gets its bound scaled
- * proportionally and the status says which side failed. `unbounded`, when given, is the same pool
- * already split by s alone (splitLargestRemainder): it is reused when no unit ends at a bound.
+ * proportionally and the status says which side failed.
  */
-export function waterFill(pool: number, s: Float64Array, lo: Float64Array, hi: Float64Array, members: Uint32Array, out: Float64Array, held: Int8Array, scratch: Float64Array, freeBuffer: Uint32Array, unbounded?: Float64Array): FillResult {
+export function waterFill(pool: number, s: Float64Array, lo: Float64Array, hi: Float64Array, members: Uint32Array, out: Float64Array, held: Int8Array, scratch: Float64Array, freeBuffer: Uint32Array): FillResult {
   const m = members.length;
   let sumLo = 0;
   let sumHi = 0;
@@ -190,8 +189,7 @@ export function waterFill(pool: number, s: Float64Array, lo: Float64Array, hi: F
     }
     let freeS = 0;
     for (let k = 0; k < f; k++) freeS += s[free[k]!]!;
-    if (unbounded && f === m && freeS > 0) for (let k = 0; k < m; k++) out[members[k]!] = unbounded[members[k]!]!;
-    else splitLargestRemainder(rest, freeS > 0 ? s : unitWeights(s.length), free, out, scratch);
+    splitLargestRemainder(rest, freeS > 0 ? s : unitWeights(s.length), free, out, scratch);
     // The worst violation is fixed first (relative shortfall below, absolute excess above).
     let worst = -1;
     let worstScore = 0;

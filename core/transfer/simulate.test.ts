@@ -215,7 +215,8 @@ describe('the pure formula', () => {
         const expected = largestRemainder(BigInt(poolFen), inputs.units.map((u) => u.current.population));
         expect(r.allocation.feasible).toBe(true);
         expect(Array.from(r.allocation.amounts, BigInt)).toEqual(expected);
-        expect(Array.from(r.allocation.formula, BigInt)).toEqual(expected);
+        // The formula-only figure is an unrounded reference: within a 分 of the exact split.
+        r.allocation.formula.forEach((f, i) => expect(Math.abs(f - Number(expected[i]!))).toBeLessThanOrEqual(1));
       }),
     );
   });
