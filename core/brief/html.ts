@@ -102,3 +102,12 @@ ${sections}
 <footer class="provenance">${b.provenance.map((l) => `<p>${esc(l)}</p>`).join('')}</footer>
 </body></html>`;
 }
+
+/**
+ * The page footer for Chromium's printToPDF (headless in the CLI, Electron's in the app): the short
+ * provenance, then the page number centred, as official documents are numbered.
+ */
+export function pdfFooterTemplate(footer: string, lang: 'zh' | 'en'): string {
+  const page = lang === 'zh' ? '第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页' : 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>';
+  return `<div style="font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;font-size:6.5pt;color:#444;width:100%;margin:0 20mm 0 22mm;text-align:center"><div>${esc(footer)}</div><div style="font-size:9pt;margin-top:1mm">${page}</div></div>`;
+}

@@ -12,10 +12,16 @@ export type Bridge = {
    * whose data is { type: ENGINE_PORT_MESSAGE } and whose ports[0] is the port.
    */
   requestEnginePort(): void;
+  /**
+   * Print a self-contained HTML page (a brief) to an A4 PDF with Chromium's printToPDF in main,
+   * the footer template carrying the provenance and page numbers. Resolves to the PDF bytes.
+   */
+  printPdf(html: string, footerTemplate: string): Promise<Uint8Array>;
 };
 
 /** IPC channel names between preload and main. */
 export const IPC = {
   requestEnginePort: 'engine:request-port',
   enginePort: 'engine:port',
+  printPdf: 'brief:print-pdf',
 } as const;

@@ -2,6 +2,7 @@
 // A4, the page footer carrying the short provenance and "第 X 页 / 共 Y 页". Inside the packaged
 // Electron app the same HTML would go through webContents.printToPDF with the same footer.
 import { existsSync } from 'node:fs';
+import { pdfFooterTemplate } from '../../core/brief/html';
 import { CodedError } from '../../core/result';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -11,8 +12,6 @@ export function findChromium(): string | null {
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export async function htmlToPdf(html: string, footer: string, lang: 'zh' | 'en'): Promise<Uint8Array> {
   const executablePath = findChromium();
@@ -24,14 +23,12 @@ export async function htmlToPdf(html: string, footer: string, lang: 'zh' | 'en')
     // No network: the page is self-contained; anything it would fetch is refused.
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
-    const pageLabel = lang === 'zh' ? '第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页' : 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>';
     const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      // Two lines: the short provenance, then the page number centred (official documents number pages in the middle).
-      footerTemplate: `<div style="font-family:'Noto Sans CJK SC',sans-serif;font-size:7pt;color:#444;width:100%;margin:0 20mm 0 22mm;text-align:center"><div style="overflow:hidden;white-space:nowrap;text-overflow:ellipsis">${esc(footer)}</div><div style="font-size:9pt;margin-top:1mm">${pageLabel}</div></div>`,
+      footerTemplate: pdfFooterTemplate(footer, lang),
       margin: { top: '25mm', bottom: '22mm', left: '22mm', right: '20mm' },
     });
     return new Uint8Array(pdf);

@@ -2,7 +2,7 @@
 // window the factory created, currently showing app://workbench. A message from anywhere else
 // (a sub-frame, a page that got navigated, an unknown webContents) is dropped and logged, never
 // answered — the VS Code "validated ipcMain" pattern.
-import { ipcMain, type IpcMainEvent } from 'electron';
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { isAppUrl } from './app-url';
 import { isWorkbenchContents } from './window-registry';
 
@@ -28,7 +28,7 @@ export function isTrustedSender(facts: SenderFacts): boolean {
 }
 
 /** Read the facts off an Electron event. */
-export function senderFacts(event: IpcMainEvent, isOurs: (id: number) => boolean = isWorkbenchContents): SenderFacts {
+export function senderFacts(event: IpcMainEvent | IpcMainInvokeEvent, isOurs: (id: number) => boolean = isWorkbenchContents): SenderFacts {
   const id = event.sender.id;
   const frame = event.senderFrame;
   if (!frame) return { webContentsId: id, ours: isOurs(id), frame: null };
@@ -55,4 +55,20 @@ export function onTrusted(channel: string, handler: (event: IpcMainEvent) => voi
   return () => {
     ipcMain.removeListener(channel, listener);
   };
+}
+
+/**
+ * ipcMain.handle (request and reply) with the same sender check: an untrusted invoke is refused
+ * with an error the caller sees, and logged.
+ */
+export function handleTrusted(channel: string, handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>, log: (line: string) => void): () => void {
+  ipcMain.handle(channel, async (event, ...args: unknown[]) => {
+    const why = senderRefusal(senderFacts(event));
+    if (why !== null) {
+      log(`refused IPC '${channel}': ${why}`);
+      throw new Error('refused');
+    }
+    return handler(event, ...args);
+  });
+  return () => ipcMain.removeHandler(channel);
 }

@@ -50,6 +50,7 @@ vi.mock('./engine-supervisor', () => ({
   }),
 }));
 vi.mock('./window-factory', () => ({ createWorkbenchWindow: vi.fn(h.rec('createWindow')) }));
+vi.mock('./ipc-guard', () => ({ handleTrusted: vi.fn((channel: string) => h.calls.push(`handle ${channel}`)) }));
 
 async function loadMain() {
   vi.resetModules();
@@ -85,7 +86,7 @@ describe('main', () => {
     h.calls.length = 0;
     h.state.resolveReady();
     await flush();
-    expect(h.calls).toEqual(['installSecurity', 'installAppProtocol', 'installMenu', 'engine.create', 'engine.start', 'createWindow']);
+    expect(h.calls).toEqual(['installSecurity', 'installAppProtocol', 'installMenu', 'engine.create', 'engine.start', 'handle brief:print-pdf', 'createWindow']);
     const [rendererDir] = vi.mocked(protocol.installAppProtocol).mock.calls[0] ?? [];
     expect(rendererDir).toMatch(/[/\\]renderer$/);
     const options = vi.mocked(supervisorModule.createEngineSupervisor).mock.calls[0]?.[0];

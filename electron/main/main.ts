@@ -14,10 +14,13 @@ import { bundlePaths } from './bundle-paths';
 import { electronDataPaths } from './data-paths';
 import { askAfterEngineFailure } from './engine-dialog';
 import { createEngineSupervisor, type EngineSupervisor } from './engine-supervisor';
+import { handleTrusted } from './ipc-guard';
 import { installMenu } from './menu';
+import { printHtmlToPdf } from './print-pdf';
 import { APP_ID, PRODUCT_NAME } from './product';
 import { installAppProtocol, registerAppScheme } from './protocol';
 import { installSecurity } from './security';
+import { IPC } from '../../core/ipc/bridge';
 import { createWorkbenchWindow } from './window-factory';
 
 const log = (line: string): void => console.error(`[main] ${line}`);
@@ -65,6 +68,7 @@ async function onReady(): Promise<void> {
   });
   supervisor = engine;
   engine.start();
+  handleTrusted(IPC.printPdf, (_event, html, footerTemplate) => printHtmlToPdf(html as string, footerTemplate as string), log);
   openWindow();
 }
 

@@ -50,7 +50,7 @@ describe('preload', () => {
   it('exposes exactly one global, bridge, with exactly the Bridge keys', async () => {
     const bridge = await loadPreload();
     expect([...h.exposed.keys()]).toEqual(['bridge']);
-    expect(Object.keys(bridge).sort()).toEqual(['appVersion', 'host', 'requestEnginePort']);
+    expect(Object.keys(bridge).sort()).toEqual(['appVersion', 'host', 'printPdf', 'requestEnginePort']);
     expect(bridge.host).toBe('electron');
     expect(typeof bridge.requestEnginePort).toBe('function');
   });

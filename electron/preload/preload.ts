@@ -11,6 +11,7 @@ const bridge = {
   host: 'electron',
   appVersion: appVersionFrom(process.argv),
   requestEnginePort: () => ipcRenderer.send(IPC.requestEnginePort),
+  printPdf: (html: string, footerTemplate: string) => ipcRenderer.invoke(IPC.printPdf, html, footerTemplate) as Promise<Uint8Array>,
 } satisfies Bridge;
 
 // Ports cannot cross contextBridge; window.postMessage can transfer them into the page's world.

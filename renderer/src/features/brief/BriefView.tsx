@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Output } from '../../../../core/ipc/contracts';
 import type { RegionInfo } from '../../../../core/ipc/schemas';
+import { briefHtml, pdfFooterTemplate } from '../../../../core/brief/html';
 import { BRIEF_SECTIONS, type BriefSection } from '../../../../core/brief/model';
 import type { AppError } from '../../../../core/result';
 import { useEngine } from '../../bridge/engine-context';
@@ -61,10 +62,23 @@ export function BriefView({ regions, initialRegion }: { regions: readonly Region
     setError(null);
     setSaved(null);
     try {
+      // In the desktop app a PDF is printed by Electron (main's printToPDF) from the same HTML the
+      // CLI prints with headless Chromium; elsewhere the engine writes every format.
+      if (format === 'pdf' && window.bridge) {
+        const composed = await engine.call('brief.compose', request);
+        if (!composed.ok) return setError(composed.error);
+        const bytes = await window.bridge.printPdf(briefHtml(composed.value), pdfFooterTemplate(composed.value.footer, composed.value.lang));
+        const fileName = `${composed.value.title.replace(/[\\/:*?"<>|\s]+/g, '_')}.pdf`;
+        saveBytes(fileName, bytes);
+        setSaved(fileName);
+        return;
+      }
       const reply = await engine.call('brief.export', { ...request, format });
       if (!reply.ok) return setError(reply.error);
       saveBytes(reply.value.fileName, reply.value.bytes);
       setSaved(reply.value.fileName);
+    } catch (e) {
+      setError({ code: 'internal', message: (e as Error).message });
     } finally {
       setBusy(null);
     }
