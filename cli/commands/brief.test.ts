@@ -14,6 +14,7 @@ import { formatRatio } from '../../core/money/decimal';
 import { writeDemo } from '../../db/demo/write-demo';
 import { openDatabase } from '../../db/open';
 import { findChromium } from '../../db/brief/pdf';
+import { composeBrief } from '../../db/brief/render';
 import { createScenario } from '../../db/transfer/scenarios';
 import { tempDir } from '../../test/support/temp';
 import { run } from '../wb';
@@ -75,7 +76,7 @@ describe('wb brief', () => {
     // The footer: rules version, app version, the scenario's parameter hash and each dataset's short hash.
     expect(text).toMatch(/规则 [0-9a-f]{12} · v\d/);
     expect(text).toMatch(/方案 #\d+ [0-9a-f]{8}/);
-    expect(text).toMatch(/#1 d35720f1/);
+    expect(flat).toMatch(/#1示范省教育经费决算（合成数据，全辖，2015–2024）[0-9a-f]{8}/);
     expect(flat).toMatch(/规则版本[0-9a-f]{12}/);
     const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+59[56]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
@@ -121,6 +122,19 @@ describe('wb brief', () => {
     expect(prov.getColumn(1).values.join('\n')).toMatch(/sha256 [0-9a-f]{64}/);
     const text = wb2.getWorksheet('简报')!.getColumn(1).values.join('\n');
     expect(text).toContain(expectedSpendingSentence());
+  });
+
+  it('the same inputs give the same numbers and text (only the generation time differs)', () => {
+    const { db } = openDatabase(file);
+    const now = new Date('2026-11-29T08:00:00Z');
+    const q = { regionCode: '390000', year: 2022, scenarioId, sections: ['spending', 'per_student', 'compliance', 'scenario', 'appendix'] as const, lang: 'zh' as const, appVersion: '0.1.0', now };
+    const a = composeBrief(db, { ...q, sections: [...q.sections] });
+    const b = composeBrief(db, { ...q, sections: [...q.sections] });
+    const later = composeBrief(db, { ...q, sections: [...q.sections], now: new Date('2027-01-01T00:00:00Z') });
+    db.close();
+    expect(b).toEqual(a);
+    expect(later.sections).toEqual(a.sections);
+    expect(later.footer).not.toBe(a.footer);
   });
 
   it('refuses bad input with exit 2', async () => {

@@ -194,6 +194,7 @@ export function buildBrief(d: BriefData, sections: readonly BriefSection[], lang
   const chosen = BRIEF_SECTIONS.filter((s) => sections.includes(s));
   const build: Record<BriefSection, (d: BriefData, lang: Lang) => BriefBlock[]> = { spending: spendingSection, per_student: perStudentSection, compliance: complianceSection, scenario: scenarioSection, appendix: appendixSection };
   const short = d.datasets.map((x) => `#${x.id} ${x.sha256.slice(0, 8)}`).join(' ');
+  const named = d.datasets.map((x) => `#${x.id} ${x.name} ${x.sha256.slice(0, 8)}`).join('；');
   const scenario = d.scenario ? `${lang === 'zh' ? '方案' : 'scenario'} #${d.scenario.id} ${d.scenario.paramsHash.slice(0, 8)}` : '';
   return {
     lang,
@@ -207,8 +208,9 @@ export function buildBrief(d: BriefData, sections: readonly BriefSection[], lang
       ...(d.scenario ? [`${lang === 'zh' ? '方案' : 'Scenario'} #${d.scenario.id} “${d.scenario.name}” ${lang === 'zh' ? '参数哈希' : 'parameters'} ${d.scenario.paramsHash}`] : []),
       `${lang === 'zh' ? '规则版本' : 'Rules'} ${d.rulesVersion} · ${lang === 'zh' ? '程序版本' : 'App'} ${d.appVersion} · ${lang === 'zh' ? '生成时间' : 'Generated'} ${d.generatedAt}`,
     ],
-    // Short items first: a long dataset list may be cut at the page edge, the hashes of the rules and scenario must not.
-    footer: [`${lang === 'zh' ? '规则' : 'rules'} ${d.rulesVersion}`, `v${d.appVersion}`, d.generatedAt.slice(0, 19).replace('T', ' '), scenario, short].filter(Boolean).join(' · '),
+    // Short items first, so the hashes of the rules and the scenario lead every footer.
+    footer: [`${lang === 'zh' ? '规则' : 'rules'} ${d.rulesVersion}`, `v${d.appVersion}`, d.generatedAt.slice(0, 19).replace('T', ' '), scenario, named].filter(Boolean).join(' · '),
+    footerShort: [`${lang === 'zh' ? '规则' : 'rules'} ${d.rulesVersion}`, `v${d.appVersion}`, d.generatedAt.slice(0, 19).replace('T', ' '), scenario, short].filter(Boolean).join(' · '),
   };
 }
 

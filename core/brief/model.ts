@@ -43,7 +43,9 @@ export const Brief = z.object({
   sections: z.array(z.object({ id: z.enum(BRIEF_SECTIONS), heading: z.string(), blocks: z.array(BriefBlock) })),
   /** Printed in every page footer and on every sheet. */
   provenance: z.array(z.string()),
-  /** One line for the page footer (short hashes). */
+  /** The page footer: rules, app, time, scenario hash, datasets by name and short hash. */
   footer: z.string(),
+  /** The same without dataset names, for footers with a length limit (Excel: 255 characters). */
+  footerShort: z.string(),
 });
 export type Brief = z.infer<typeof Brief>;

@@ -43,7 +43,7 @@ export async function briefXlsx(b: Brief): Promise<Uint8Array> {
       else add(`${bl.table.caption}（${b.lang === 'zh' ? '见工作表' : 'see sheet'}）`, FONT);
     }
   }
-  pageSetup(text, b.footer, b.lang);
+  pageSetup(text, b.footerShort, b.lang);
 
   for (const s of b.sections)
     for (const bl of s.blocks) {
@@ -68,12 +68,15 @@ export async function briefXlsx(b: Brief): Promise<Uint8Array> {
       }
       if (t.note) ws.addRow([t.note]).getCell(1).font = { ...FONT, size: 10 };
       t.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.kind === 'text' ? Math.max(12, Math.min(40, c.header.length * 2 + 4)) : 16));
-      pageSetup(ws, b.footer, b.lang);
+      // The full provenance under every table, the short one in the printed footer.
+      ws.addRow([]);
+      for (const line of b.provenance) ws.addRow([line]).getCell(1).font = { ...FONT, size: 9 };
+      pageSetup(ws, b.footerShort, b.lang);
     }
 
   const prov = wb.addWorksheet(sheetName(b.lang === 'zh' ? '数据来源' : 'Provenance', used));
   prov.getColumn(1).width = 140;
   for (const line of b.provenance) prov.addRow([line]).getCell(1).font = { ...FONT, size: 10 };
-  pageSetup(prov, b.footer, b.lang);
+  pageSetup(prov, b.footerShort, b.lang);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
