@@ -28,32 +28,44 @@ export type SimQuery = {
 
 type FiscalSource = { id: number; name: string; sha256: string; importedAt: string };
 
-function fiscalSources(db: Database.Database): Map<FiscalKey, FiscalSource> {
+/** Per indicator, the newest fiscal dataset holding it — among the caller's fiscal datasets when it named any. */
+function fiscalSources(db: Database.Database, explicitIds: readonly number[] | undefined): Map<FiscalKey, FiscalSource> {
   const out = new Map<FiscalKey, FiscalSource>();
+  const named = (explicitIds ?? []).filter((id) => (db.prepare('SELECT kind FROM dataset WHERE id = ?').pluck().get(id) as string | undefined) === 'fiscal');
   const find = db.prepare(
     `SELECT d.id, d.name, d.sha256, d.imported_at AS importedAt FROM dataset d
      WHERE d.kind = 'fiscal' AND (d.scope IS NULL OR d.scope = 'consolidated')
-       AND NOT EXISTS (SELECT 1 FROM dataset s WHERE s.supersedes_id = d.id)
-       AND EXISTS (SELECT 1 FROM fiscal_fact f WHERE f.dataset_id = d.id AND f.indicator = ?)
+       AND (@named IS NULL OR d.id IN (SELECT value FROM json_each(@named)))
+       AND (@named IS NOT NULL OR NOT EXISTS (SELECT 1 FROM dataset s WHERE s.supersedes_id = d.id))
+       AND EXISTS (SELECT 1 FROM fiscal_fact f WHERE f.dataset_id = d.id AND f.indicator = @key)
      ORDER BY d.id DESC LIMIT 1`,
   );
   for (const key of FISCAL) {
-    const row = find.get(key) as FiscalSource | undefined;
+    const row = find.get({ key, named: named.length ? JSON.stringify(named) : null }) as FiscalSource | undefined;
     if (row) out.set(key, row);
   }
   return out;
 }
 
-/** Fiscal value of a county and year, adding predecessors' values (by share) from code changes. */
+/**
+ * Fiscal value of a unit and year on its current boundary: its own value plus every predecessor's
+ * (through region_code_change, recursively, times the product of shares), as the compliance gatherer
+ * does for spending and enrolment.
+ */
 function fiscalReader(db: Database.Database, sources: Map<FiscalKey, FiscalSource>) {
   const one = db.prepare('SELECT value FROM fiscal_fact WHERE dataset_id = ? AND region_code = ? AND year = ? AND indicator = ?').pluck();
-  const preds = db.prepare('SELECT old_code AS code, share FROM region_code_change WHERE new_code = ?');
+  const predecessors = db.prepare(
+    `WITH RECURSIVE src(code, share, depth) AS (
+       SELECT old_code, share, 1 FROM region_code_change WHERE new_code = ?
+       UNION ALL
+       SELECT c.old_code, s.share * c.share, s.depth + 1 FROM src s JOIN region_code_change c ON c.new_code = s.code WHERE s.depth < 8
+     ) SELECT code, share FROM src`,
+  );
   return (code: string, year: number, key: FiscalKey): number | undefined => {
     const src = sources.get(key);
     if (!src) return undefined;
-    const own = one.get(src.id, code, year, key) as number | undefined;
-    let sum = own;
-    for (const p of preds.all(code) as { code: string; share: number }[]) {
+    let sum = one.get(src.id, code, year, key) as number | undefined;
+    for (const p of predecessors.all(code) as { code: string; share: number }[]) {
       const v = one.get(src.id, p.code, year, key) as number | undefined;
       if (v !== undefined) sum = (sum ?? 0) + Math.round(v * p.share);
     }
@@ -81,11 +93,11 @@ export function gatherSimInputs(db: Database.Database, q: SimQuery): SimInputs {
   if (!region) throw new CodedError('bad_input', `地区 ${q.regionCode} 不存在 / region ${q.regionCode} does not exist`);
   const unitLevel = q.unitLevel ?? 'county';
   const order = ['nation', 'province', 'prefecture', 'county'];
-  if (order.indexOf(unitLevel) <= order.indexOf(region.level)) throw new CodedError('bad_input', `${region.name}（${region.code}）之下没有${unitLevel}级单位 / no ${unitLevel} units under ${region.code}`);
   if (region.level === 'county') throw new CodedError('bad_input', `${region.name}（${region.code}）是县级，模拟需要其下辖县 / a simulation splits a pool among the counties under a province or prefecture`);
+  if (order.indexOf(unitLevel) <= order.indexOf(region.level)) throw new CodedError('bad_input', `${region.name}（${region.code}）之下没有${unitLevel}级单位 / no ${unitLevel} units under ${region.code}`);
   const chosen = chooseDatasets(db, 'consolidated', q.datasetIds);
   if (!chosen.enrolment) throw new CodedError('not_found', '没有在校生数据集，无法按学生数分配 / no enrolment dataset: import one first');
-  const sources = fiscalSources(db);
+  const sources = fiscalSources(db, q.datasetIds);
   const latest = db.prepare('SELECT max(year) FROM enrolment_fact WHERE dataset_id = ?').pluck().get(chosen.enrolment.id) as number | null;
   const year = q.year ?? latest;
   if (year === null || year === undefined) throw new CodedError('not_found', '在校生数据集为空 / the enrolment dataset is empty');

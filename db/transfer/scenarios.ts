@@ -100,8 +100,14 @@ export function renameScenario(db: Database.Database, id: number, name: string, 
 /** A copy named "<name> 副本" (or "… 副本 2", …), baseline included: copying is how a baseline is edited. */
 export function duplicateScenario(db: Database.Database, id: number, now = new Date()): StoredScenario {
   const s = getScenario(db, id);
-  let name = `${s.name} 副本`;
-  for (let k = 2; nameTaken(db, s.regionCode, name); k++) name = `${s.name} 副本 ${k}`;
+  // The copy's name stays within 100 characters: a long name is shortened before " 副本 k".
+  const copyName = (k: number) => {
+    const suffix = k === 1 ? ' 副本' : ` 副本 ${k}`;
+    return `${s.name.slice(0, 100 - suffix.length)}${suffix}`;
+  };
+  let k = 1;
+  while (nameTaken(db, s.regionCode, copyName(k))) k++;
+  const name = copyName(k);
   return createScenario(db, { regionCode: s.regionCode, name, overlay: s.overlay, scores: s.scores, year: s.year, paramsHash: s.paramsHash, dataHash: s.dataHash }, now);
 }
 
