@@ -4,51 +4,12 @@
 // impossible must be named, because that is what the analyst takes back to the department.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSolver } from '../../db/transfer/solver';
-import { canonicalJson, sha256Hex } from '../hash/sha256';
 import { HELD_REASONS } from './evaluate';
 import { maxDifficultyWeight, minPool, type LpSolver } from './goal';
-import type { SimInputs, SimUnit } from './inputs';
 import { FACTOR_KEY, FACTOR_NAMES, type OverlayEntry } from './parameters';
 import { prepare, type Prepared } from './prepare';
 import { simulate, type Scenario } from './simulate';
-
-const WAN = 1_000_000; // 1 万元 in 分
-
-// The twelve counties of simulate.test.ts: every development tier, last year a little more pupils
-// and a little less education spending, so both never-decrease rules hold at the baseline with
-// some slack (about 3 % of spending per student).
-type Row = [code: string, name: string, tier: number, students: number, primary: number, junior: number, population: number, areaKm2: number, revenue: number, expenditure: number, edu: number];
-const ROWS: Row[] = [
-  ['130102', '长安区', 5, 60000, 32000, 16000, 800000, 100, 600000, 900000, 150000],
-  ['130104', '桥西区', 5, 50000, 27000, 13000, 700000, 120, 500000, 800000, 130000],
-  ['130105', '新华区', 4, 45000, 24000, 12000, 650000, 95, 300000, 600000, 110000],
-  ['130107', '井陉矿区', 4, 8000, 4200, 2100, 90000, 55, 30000, 90000, 25000],
-  ['130108', '裕华区', 3, 52000, 28000, 14000, 750000, 130, 250000, 550000, 120000],
-  ['130109', '藁城区', 3, 70000, 38000, 19000, 780000, 840, 150000, 520000, 140000],
-  ['130110', '鹿泉区', 3, 48000, 26000, 13000, 450000, 600, 120000, 400000, 100000],
-  ['130111', '栾城区', 2, 30000, 16000, 8000, 350000, 340, 60000, 280000, 70000],
-  ['130121', '井陉县', 2, 35000, 19000, 9500, 300000, 1380, 40000, 300000, 75000],
-  ['130125', '行唐县', 1, 45000, 24000, 12000, 420000, 1025, 25000, 350000, 85000],
-  ['130126', '灵寿县', 1, 28000, 15000, 7500, 320000, 1546, 18000, 300000, 65000],
-  ['130127', '高邑县', 1, 20000, 11000, 5500, 180000, 222, 15000, 200000, 50000],
-];
-
-function fixture(edit: (u: SimUnit, i: number) => SimUnit = (u) => u): SimInputs {
-  const units = ROWS.map(([code, name, tier, students, primary, junior, population, areaKm2, revenue, expenditure, edu], i) =>
-    edit(
-      {
-        code,
-        name,
-        tier,
-        urbanRural: i < 7 ? 'urban' : 'rural',
-        current: { students, primary, junior, population, areaKm2, revenue: revenue * WAN, expenditure: expenditure * WAN, eduSpending: edu * WAN },
-        prior: { students: Math.round(students * 1.01), primary: Math.round(primary * 1.01), junior: Math.round(junior * 1.01), population, areaKm2, revenue: Math.round(revenue * 0.96) * WAN, expenditure: Math.round(expenditure * 0.97) * WAN, eduSpending: Math.round(edu * 0.98) * WAN },
-      },
-      i,
-    ),
-  );
-  return { regionCode: '130100', regionName: '石家庄市', year: 2024, units, datasets: [], dataHash: sha256Hex(canonicalJson(units)) };
-}
+import { fixture, ROWS } from '../../test/fixtures/transfer-counties';
 
 const entry = (key: string, value: number): OverlayEntry => ({ key, value, from: null, to: null });
 const indexOf = (code: string) => ROWS.findIndex((r) => r[0] === code);

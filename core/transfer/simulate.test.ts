@@ -3,67 +3,16 @@
 // for are honoured, and the never-decrease rules are re-run on the simulated money (DOMAIN §3.4–3.5).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex } from '../hash/sha256';
 import { zScores } from './difficulty';
 import { HELD_REASONS } from './evaluate';
-import type { SimInputs, SimUnit, YearFigures } from './inputs';
+import type { SimInputs, YearFigures } from './inputs';
 import { baselineValue, FACTOR_KEY, FACTOR_NAMES, PARAMETERS, resolveParameters, setParameter, type OverlayEntry } from './parameters';
 import { prepare } from './prepare';
 import { largestRemainder } from './rounding';
 import { simulate } from './simulate';
+import { FIXTURE_YEAR, fixture, inputsOf, ROWS } from '../../test/fixtures/transfer-counties';
 
-const YEAR = 2024;
-const WAN = 1_000_000; // 1 万元 in 分
-
-function inputsOf(units: SimUnit[]): SimInputs {
-  return { regionCode: '130100', regionName: '石家庄市', year: YEAR, units, datasets: [], dataHash: sha256Hex(canonicalJson(units)) };
-}
-
-// Twelve counties of one prefecture, every development tier present. Money in 万元 here, 分 in the
-// inputs. Last year: slightly more pupils, a little less revenue, spending and education spending,
-// so every county passes both never-decrease rules at the baseline.
-type Row = [code: string, name: string, tier: number, students: number, primary: number, junior: number, population: number, areaKm2: number, revenue: number, expenditure: number, edu: number];
-const ROWS: Row[] = [
-  ['130102', '长安区', 5, 60000, 32000, 16000, 800000, 100, 600000, 900000, 150000],
-  ['130104', '桥西区', 5, 50000, 27000, 13000, 700000, 120, 500000, 800000, 130000],
-  ['130105', '新华区', 4, 45000, 24000, 12000, 650000, 95, 300000, 600000, 110000],
-  ['130107', '井陉矿区', 4, 8000, 4200, 2100, 90000, 55, 30000, 90000, 25000],
-  ['130108', '裕华区', 3, 52000, 28000, 14000, 750000, 130, 250000, 550000, 120000],
-  ['130109', '藁城区', 3, 70000, 38000, 19000, 780000, 840, 150000, 520000, 140000],
-  ['130110', '鹿泉区', 3, 48000, 26000, 13000, 450000, 600, 120000, 400000, 100000],
-  ['130111', '栾城区', 2, 30000, 16000, 8000, 350000, 340, 60000, 280000, 70000],
-  ['130121', '井陉县', 2, 35000, 19000, 9500, 300000, 1380, 40000, 300000, 75000],
-  ['130125', '行唐县', 1, 45000, 24000, 12000, 420000, 1025, 25000, 350000, 85000],
-  ['130126', '灵寿县', 1, 28000, 15000, 7500, 320000, 1546, 18000, 300000, 65000],
-  ['130127', '高邑县', 1, 20000, 11000, 5500, 180000, 222, 15000, 200000, 50000],
-];
-
-function fixture(edit: (u: SimUnit, i: number) => SimUnit = (u) => u): SimInputs {
-  return inputsOf(
-    ROWS.map(([code, name, tier, students, primary, junior, population, areaKm2, revenue, expenditure, edu], i) =>
-      edit(
-        {
-          code,
-          name,
-          tier,
-          urbanRural: i < 7 ? 'urban' : 'rural',
-          current: { students, primary, junior, population, areaKm2, revenue: revenue * WAN, expenditure: expenditure * WAN, eduSpending: edu * WAN },
-          prior: {
-            students: Math.round(students * 1.01),
-            primary: Math.round(primary * 1.01),
-            junior: Math.round(junior * 1.01),
-            population,
-            areaKm2,
-            revenue: Math.round(revenue * 0.96) * WAN,
-            expenditure: Math.round(expenditure * 0.97) * WAN,
-            eduSpending: Math.round(edu * 0.98) * WAN,
-          },
-        },
-        i,
-      ),
-    ),
-  );
-}
+const YEAR = FIXTURE_YEAR;
 
 const entry = (key: string, value: number, from: number | null = null, to: number | null = null): OverlayEntry => ({ key, value, from, to });
 const overlayOf = (values: Record<string, number>) => Object.entries(values).reduce<OverlayEntry[]>((o, [k, v]) => setParameter(o, k, v), []);

@@ -7,8 +7,8 @@ import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../core/demo/generate';
 import { canonicalJson, sha256Hex } from '../../core/hash/sha256';
-import { CodedError } from '../../core/result';
 import type { SimInputs } from '../../core/transfer/inputs';
+import { codedError } from '../../test/support/coded-error';
 import { tempDir } from '../../test/support/temp';
 import { writeDemo } from '../demo/write-demo';
 import { openDatabase } from '../open';
@@ -28,15 +28,6 @@ beforeAll(() => {
 });
 afterAll(() => db?.close());
 
-function codedError(fn: () => unknown): CodedError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CodedError);
-    return e as CodedError;
-  }
-  throw new Error('expected a CodedError, nothing was thrown');
-}
 
 const students = (code: string, year: number) =>
   db.prepare(`SELECT sum(students) FROM enrolment_fact WHERE dataset_id = ? AND region_code = ? AND year = ? AND level NOT IN ('higher', 'all')`).pluck().get(ids.enrolment, code, year) as number | null;

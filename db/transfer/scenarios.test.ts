@@ -4,8 +4,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../core/hash/sha256';
-import { CodedError } from '../../core/result';
 import type { OverlayEntry } from '../../core/transfer/parameters';
+import { codedError } from '../../test/support/coded-error';
 import { tempDir } from '../../test/support/temp';
 import { openDatabase } from '../open';
 import { BASELINE_NAME, createScenario, deleteScenario, duplicateScenario, ensureBaseline, getScenario, listScenarios, renameScenario, saveScenario, type Hashes } from './scenarios';
@@ -22,15 +22,6 @@ const TILT: OverlayEntry[] = [
   { key: 'floor.per_student', value: 150, from: null, to: 2026 },
 ];
 
-function codedError(fn: () => unknown): CodedError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CodedError);
-    return e as CodedError;
-  }
-  throw new Error('expected a CodedError, nothing was thrown');
-}
 
 const baselineCount = (region: string) => db.prepare('SELECT count(*) FROM scenario WHERE region_code = ? AND is_baseline = 1').pluck().get(region) as number;
 
