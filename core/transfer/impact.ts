@@ -149,17 +149,20 @@ export function equityBeforeAfter(p: Prepared, r: SimResult): EquityPair | null 
 
 export type Diversion = { total: number; byReason: Record<HeldReason, number> };
 
-/** Money the bounds move away from the formula: Σ max(0, allocation − formula) by why the receiver is held. */
+/** Money the bounds move away from the formula: Σ max(0, allocation − formula) by why the receiver is held, in whole 分. */
 export function diversion(r: SimResult): Diversion {
   const byReason = Object.fromEntries(HELD_REASONS.map((k) => [k, 0])) as Record<HeldReason, number>;
   let total = 0;
   const a = r.allocation;
   for (let i = 0; i < a.amounts.length; i++) {
+    // A gain within a 分 is rounding to the 分, not diversion.
     const gain = a.amounts[i]! - a.formula[i]!;
-    if (gain > 0) {
+    if (gain > 1) {
       total += gain;
       byReason[HELD_REASONS[a.held[i]!]!] += gain;
     }
   }
-  return { total, byReason };
+  // The formula figure is unrounded, so the diversion is rounded to the 分 once, here, for display.
+  for (const k of HELD_REASONS) byReason[k] = Math.round(byReason[k]);
+  return { total: Math.round(total), byReason };
 }

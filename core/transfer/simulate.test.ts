@@ -9,6 +9,7 @@ import type { SimInputs, YearFigures } from './inputs';
 import { baselineValue, FACTOR_KEY, FACTOR_NAMES, PARAMETERS, resolveParameters, setParameter, type OverlayEntry } from './parameters';
 import { prepare } from './prepare';
 import { largestRemainder } from './rounding';
+import { diversion } from './impact';
 import { simulate } from './simulate';
 import { FIXTURE_YEAR, fixture, inputsOf, ROWS } from '../../test/fixtures/transfer-counties';
 
@@ -340,5 +341,18 @@ describe('the never-decrease rules are re-run on the simulated money', () => {
     expect(r.delta[target]).toBe(-1);
     expect(r.eduAfter[target]).toBe(inputs.units[target]!.current.eduSpending);
     expect(r.counts.eduSpending.newlyFailing).toBe(0);
+  });
+});
+
+describe('diversion', () => {
+  it('is reported in whole 分 (the formula reference is unrounded), and equals what the floor adds', () => {
+    const p = prepare(fixture());
+    const r = simulate(p, { name: 'floor', overlay: [entry('floor.per_student', 6000)] });
+    expect(Array.from(r.allocation.held).filter((h) => HELD_REASONS[h] === 'floor').length).toBeGreaterThan(0);
+    const d = diversion(r);
+    expect(Number.isSafeInteger(d.total)).toBe(true);
+    expect(d.total).toBeGreaterThan(0);
+    for (const v of Object.values(d.byReason)) expect(Number.isSafeInteger(v)).toBe(true);
+    expect(d.byReason.floor).toBe(d.total);
   });
 });
