@@ -11,6 +11,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { NavTabs, type View } from './components/NavTabs';
 import { RegionTree } from './components/RegionTree';
 import { Segmented } from './components/Segmented';
+import { ViewBoundary } from './components/ViewBoundary';
 import { ComplianceView } from './features/compliance/ComplianceView';
 import { DatasetsView } from './features/datasets/DatasetsView';
 import { HomeView, type HomeSelection } from './features/home/HomeView';
@@ -132,22 +133,30 @@ export function App() {
             )}
             {view === 'compliance' && (
               <div className="layout layout-full">
-                <ComplianceView unit={prefs.unit} appVersion={boot.info.appVersion} />
+                <ViewBoundary>
+                  <ComplianceView unit={prefs.unit} appVersion={boot.info.appVersion} />
+                </ViewBoundary>
               </div>
             )}
             {view === 'transfer' && (
               <div className="layout layout-full">
-                <TransferView regions={regions} initialRegion={regionCode} unit={prefs.unit} />
+                <ViewBoundary>
+                  <TransferView regions={regions} initialRegion={regionCode} unit={prefs.unit} />
+                </ViewBoundary>
               </div>
             )}
             {view === 'brief' && (
               <div className="layout layout-full">
-                <BriefView regions={regions} initialRegion={regionCode} />
+                <ViewBoundary>
+                  <BriefView regions={regions} initialRegion={regionCode} />
+                </ViewBoundary>
               </div>
             )}
             {view === 'datasets' && (
               <div className="layout layout-full">
-                <DatasetsView focusId={focusDataset} appVersion={boot.info.appVersion} />
+                <ViewBoundary>
+                  <DatasetsView focusId={focusDataset} appVersion={boot.info.appVersion} />
+                </ViewBoundary>
               </div>
             )}
             {importOpened && (
