@@ -81,5 +81,10 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // `wb … | head` closes the pipe early: that is the reader's choice, not an error of ours.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   process.exitCode = await run(process.argv.slice(2));
 }
