@@ -137,6 +137,17 @@ describe('wb brief', () => {
     expect(later.footer).not.toBe(a.footer);
   });
 
+  it('English: the same figures in English sentences', async () => {
+    const out = join(dir, 'brief.html');
+    const r = await wb(['brief', '--region', '390000', '--year', '2022', '--lang', 'en', '--format', 'html', '--out', out]);
+    expect(r.rc, r.err).toBe(0);
+    const zh = expectedSpendingSentence(); // "…支出1,232.07亿元，比上年增长4.26%"
+    const [, amount, pct] = /支出([\d,.]+)亿元，比上年增长([\d.]+)%/.exec(zh)!;
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain(`education spending in 示范省 was ${amount} hundred million yuan, up ${pct}% on the previous year.`);
+    expect(html).toContain('<html lang="en">');
+  });
+
   it('refuses bad input with exit 2', async () => {
     expect((await wb(['brief', '--region', '390000', '--format', 'pdf'])).rc).toBe(2);
     expect((await wb(['brief', '--region', '999999', '--format', 'xlsx', '--out', join(dir, 'x.xlsx')])).rc).toBe(2);

@@ -13,6 +13,8 @@ const RULE_NAME = { 'edu-spending-no-decrease': { zh: '一般公共预算教育�
 
 const levelName = (l: LevelOrAll, lang: Lang) => (l === 'all' ? (lang === 'zh' ? '合计' : 'All levels') : (LEVELS.find((x) => x.code === l)?.[lang] ?? l));
 const yi = (fen: number) => amountText(fen, '亿元');
+/** English growth without the repeated "on the previous year", for lists after a full sentence. */
+const shortEn = (x: Growth) => growthEn(x).replace(' on the previous year', '');
 const perStudentYuan = (fen: number, students: number) => formatRatio(BigInt(fen), BigInt(students) * 100n, 2, true);
 /** Signed growth percent for a table cell (number), null when there is no prior. */
 const growthCell = (x: Growth) => (x.percent === null ? null : Number(x.percent) * (x.direction === 'down' ? -1 : 1));
@@ -36,7 +38,7 @@ function spendingSection(d: BriefData, lang: Lang): BriefBlock[] {
     const detail = parts.map((l) => `${levelName(l.level, lang)}${yi(l.spendingFen!)}亿元，${growthZh(growth(l.priorSpendingFen, l.spendingFen!))}`).join('；');
     blocks.push({ type: 'paragraph', text: `${d.year}年，${d.region.name}一般公共预算教育支出${yi(all.spendingFen)}亿元，${growthZh(total)}。${detail ? `分学段看，${detail}。` : ''}` });
   } else {
-    const detail = parts.map((l) => `${levelName(l.level, lang).toLowerCase()} ${yi(l.spendingFen!)} (${growthEn(growth(l.priorSpendingFen, l.spendingFen!))})`).join('; ');
+    const detail = parts.map((l) => `${levelName(l.level, lang).toLowerCase()} ${yi(l.spendingFen!)} (${shortEn(growth(l.priorSpendingFen, l.spendingFen!))})`).join('; ');
     blocks.push({ type: 'paragraph', text: `In ${d.year}, general-public-budget education spending in ${d.region.name} was ${yi(all.spendingFen)} hundred million yuan, ${growthEn(total)}.${detail ? ` By level: ${detail}.` : ''}` });
   }
   const bars = d.trend.filter((t) => t.spendingFen !== null).map((t, i, arr) => {
@@ -65,7 +67,7 @@ function perStudentSection(d: BriefData, lang: Lang): BriefBlock[] {
       const detail = levels.map(({ l, r }) => `${levelName(l.level, lang)}${r!.value}元，${growthZh(r!.growth)}${quota(l.level) ? `（生均公用经费基准定额${amountText(quota(l.level)!.quotaFen, '元').replace(/\.00$/, '')}元）` : ''}`).join('；');
       blocks.push({ type: 'paragraph', text: `按秋季在校生数计算，${d.year}年${d.region.name}生均一般公共预算教育支出${all.r!.value}元，${growthZh(all.r!.growth)}。${detail ? `其中，${detail}。` : ''}` });
     } else {
-      const detail = levels.map(({ l, r }) => `${levelName(l.level, lang).toLowerCase()} ${r!.value} yuan (${growthEn(r!.growth)})`).join('; ');
+      const detail = levels.map(({ l, r }) => `${levelName(l.level, lang).toLowerCase()} ${r!.value} yuan (${shortEn(r!.growth)})`).join('; ');
       blocks.push({ type: 'paragraph', text: `Per autumn enrolment, education spending per student in ${d.region.name} was ${all.r!.value} yuan in ${d.year}, ${growthEn(all.r!.growth)}.${detail ? ` By level: ${detail}.` : ''}` });
     }
   }
