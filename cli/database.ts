@@ -17,13 +17,17 @@ export function openForCli(dbOption: string | undefined, io: CliIO): { db: Datab
   try {
     const opened = openDatabase(file);
     if (opened.backupFile) io.err(`backup before migration: ${opened.backupFile}\n`);
+    if (opened.readOnly) io.err(`${opened.readOnly.message}\n`);
     if (opened.created) {
       writeDemo(opened.db, generateDemo({ scale: 'province' }));
       io.err(`created ${file} with the synthetic demo province\n`);
     }
     return { db: opened.db, file };
   } catch (e) {
-    if (e instanceof CodedError && (e.code === 'db_newer_version' || e.code === 'db_unreadable')) throw new UsageError(e.message);
+    if (e instanceof CodedError && ['db_newer_version', 'db_unreadable', 'db_corrupt', 'db_read_only'].includes(e.code)) {
+      const hint = e.code === 'db_corrupt' ? `\n查看与恢复备份 / list and restore backups: wb --db ${file} backup list; wb --db ${file} backup restore NAME` : '';
+      throw new UsageError(e.message + hint);
+    }
     throw e;
   }
 }

@@ -7,7 +7,11 @@ export const ERROR_CODES = [
   'conflict', // e.g. the same file imported twice
   'cancelled',
   'db_newer_version', // the database was written by a newer workbench
-  'db_unreadable', // corrupt, locked or not a database
+  'db_unreadable', // locked so that it cannot even be read
+  'db_corrupt', // not an SQLite file, or damaged: offer a backup
+  'db_read_only', // opened read-only (file marked read-only, folder not writable, or locked): no changes
+  'db_unavailable', // the engine is in recovery: only backup channels answer
+  'backup_unusable', // a backup that fails its own check
   'internal',
   'not_implemented', // a channel declared in the contract whose handler is not written yet
 ] as const;

@@ -77,7 +77,7 @@ describe('opening an existing database', () => {
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
     backup.close();
     second.db.close();
-    expect(readdirSync(backups)).toEqual(['old.v1.2026-01-02T03-04-05-000Z.sqlite']);
+    expect(readdirSync(backups)).toEqual(['old.v1.2026-01-02T03-04-05-000Z.migrate.sqlite']);
     // Already current: no second backup.
     const third = openDatabase(file, { migrations, backupDir: backups });
     expect(third.backupFile).toBeNull();
@@ -121,6 +121,7 @@ describe('opening an existing database', () => {
   it('says clearly when a file is not a database', () => {
     const file = join(dir, 'not-a-db.sqlite');
     copyFileSync(new URL('../package.json', import.meta.url), file);
-    expect(() => openDatabase(file)).toThrow(/Cannot read the database/);
+    expect(() => openDatabase(file)).toThrow(/is damaged or not a workbench database \(.*not an SQLite database file/);
+    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'db_corrupt' }));
   });
 });

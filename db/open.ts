@@ -1,10 +1,22 @@
 // Opening the workbench database: check before writing, back up before migrating, then set the
 // connection up the same way for every host (engine, CLI, tests).
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+//
+// What can be wrong with the file, and what happens:
+// - not an SQLite file, or damaged (quick_check fails) → CodedError 'db_corrupt' naming the file
+//   and the backups that could replace it; nothing is written;
+// - marked read-only, in a folder we cannot write, or locked by another program → it is opened
+//   read-only and `readOnly` says why, so the app can show a notice and refuse changes;
+// - written by a newer workbench → refused untouched ('db_newer_version').
+import { accessSync, constants, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CodedError } from '../core/result';
+import { registerAuditFunctions } from './audit/functions';
+import { appendAudit, hasAuditLog } from './audit/log';
+import { backupDirFor, listBackups, writeBackup } from './backup/backups';
 import { applyMigrations, latestVersion, loadMigrations, newerVersionError, type Migration, type MigrationResult } from './migrate';
+
+export type ReadOnlyReason = 'requested' | 'file_read_only' | 'folder_read_only' | 'locked';
 
 export type OpenResult = {
   db: Database.Database;
@@ -12,6 +24,8 @@ export type OpenResult = {
   created: boolean;
   migration: MigrationResult;
   backupFile: string | null;
+  /** Set when the database could only be opened read-only; the message is for the user. */
+  readOnly: { reason: ReadOnlyReason; message: string } | null;
 };
 
 export type OpenOptions = {
@@ -20,16 +34,35 @@ export type OpenOptions = {
   backupDir?: string;
   /** Clock for backup names, injectable for tests. */
   now?: () => Date;
+  /** Open read-only even when writing would be possible. */
+  readOnly?: boolean;
+  /** How long to wait for another program's write lock before opening read-only (ms). */
+  lockWaitMs?: number;
 };
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
+
+function corrupt(file: string, why: string, backupDir: string): CodedError {
+  const backups = listBackups(file, backupDir).filter((b) => b.problem === null);
+  const offer = backups.length
+    ? `可从 ${backups.length} 个备份恢复（最新：${backups[0]!.name}） / ${backups.length} backup(s) can replace it (newest: ${backups[0]!.name})`
+    : '没有可用的备份 / no usable backup was found';
+  return new CodedError(
+    'db_corrupt',
+    `数据库 ${file} 已损坏或不是工作台数据库（${why}），未做任何修改。${offer}` + ` / The database ${file} is damaged or not a workbench database (${why}); nothing was written.`,
+    { file, reason: why, backups: backups.map((b) => ({ name: b.name, createdAt: b.createdAt, datasets: b.datasets, scenarios: b.scenarios })) },
+  );
+}
+
+const isCorruption = (e: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes((e as { code?: string }).code ?? '');
+const isLock = (e: unknown) => ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((e as { code?: string }).code ?? '');
 
 /**
  * Read user_version without writing anything. When no WAL file is pending, the 100-byte header is
  * the truth and reading it creates nothing (a read-only SQLite connection would leave -wal and
  * -shm files beside a database we may be about to refuse).
  */
-function peekVersion(file: string): number {
+function peekVersion(file: string, backupDir: string): number {
   const wal = `${file}-wal`;
   if (!existsSync(wal) || statSync(wal).size === 0) {
     const header = Buffer.alloc(100);
@@ -41,9 +74,7 @@ function peekVersion(file: string): number {
       closeSync(fd);
     }
     if (read === 0) return 0; // an empty file is a new database
-    if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
-      throw new CodedError('db_unreadable', `无法读取数据库 ${file}：不是 SQLite 数据库文件 / Cannot read the database ${file}: not an SQLite database file`);
-    }
+    if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) throw corrupt(file, '不是 SQLite 数据库文件 / not an SQLite database file', backupDir);
     return header.readUInt32BE(60);
   }
   let probe: Database.Database | undefined;
@@ -51,54 +82,128 @@ function peekVersion(file: string): number {
     probe = new Database(file, { readonly: true, fileMustExist: true });
     return probe.pragma('user_version', { simple: true }) as number;
   } catch (e) {
+    if (isCorruption(e)) throw corrupt(file, (e as Error).message, backupDir);
     throw new CodedError('db_unreadable', `无法读取数据库 ${file}：${(e as Error).message} / Cannot read the database ${file}: ${(e as Error).message}`);
   } finally {
     probe?.close();
   }
 }
 
-function configure(db: Database.Database): void {
+/** Every connection that may write: the audit functions, WAL, foreign keys and a busy timeout. */
+export function configureConnection(db: Database.Database): void {
+  registerAuditFunctions(db);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
 }
 
-export function backupName(file: string, version: number, now: Date): string {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  return `${basename(file).replace(/\.[^.]+$/, '')}.v${version}.${stamp}.sqlite`;
+/** Why the file cannot be written by us, judged before SQLite is asked (null = writable). */
+function readOnlyBeforeOpen(file: string, options: OpenOptions): { reason: ReadOnlyReason; message: string } | null {
+  if (options.readOnly) return { reason: 'requested', message: '按要求以只读方式打开 / opened read-only as requested' };
+  // The write bits, not only access(): an administrator (root) may write anything, but a file
+  // someone marked read-only is meant to stay so.
+  const writable = (path: string) => {
+    try {
+      accessSync(path, constants.W_OK);
+      return (statSync(path).mode & 0o222) !== 0;
+    } catch {
+      return false;
+    }
+  };
+  if (!writable(file)) return { reason: 'file_read_only', message: `数据库文件为只读，已以只读方式打开，不能导入或保存 / the database file is read-only: opened read-only, nothing can be changed` };
+  if (!writable(dirname(file))) return { reason: 'folder_read_only', message: `数据库所在文件夹不可写，已以只读方式打开 / the database folder is not writable: opened read-only` };
+  return null;
+}
+
+function openReadOnly(file: string, readOnly: NonNullable<OpenResult['readOnly']>, latest: number, version: number, backupDir: string): OpenResult {
+  if (version < latest) {
+    throw new CodedError('db_read_only', `${readOnly.message}；该数据库需升级结构（版本 ${version} → ${latest}）才能使用，只读时无法升级 / it needs a schema upgrade (${version} → ${latest}), which cannot be done read-only`);
+  }
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    registerAuditFunctions(db);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    quickCheck(db, file, backupDir);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return { db, file, created: false, migration: { from: version, to: version, applied: [] }, backupFile: null, readOnly };
+}
+
+function quickCheck(db: Database.Database, file: string, backupDir: string): void {
+  let result: string;
+  try {
+    result = db.pragma('quick_check(1)', { simple: true }) as string;
+  } catch (e) {
+    if (isCorruption(e)) throw corrupt(file, (e as Error).message, backupDir);
+    throw e;
+  }
+  if (result !== 'ok') throw corrupt(file, `quick_check: ${result}`, backupDir);
+}
+
+/** Can we take the write lock? Another program holding it means we may only read. */
+function writeLockAvailable(db: Database.Database, waitMs: number): boolean {
+  db.pragma(`busy_timeout = ${waitMs}`);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('ROLLBACK');
+    return true;
+  } catch (e) {
+    if (isLock(e)) return false;
+    throw e;
+  } finally {
+    db.pragma('busy_timeout = 5000');
+  }
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): OpenResult {
   const migrations = options.migrations ?? loadMigrations();
   const latest = latestVersion(migrations);
+  const backupDir = options.backupDir ?? backupDirFor(file);
   const created = !existsSync(file);
-  let backupFile: string | null = null;
+  let version = 0;
   if (!created) {
-    const version = peekVersion(file);
+    version = peekVersion(file, backupDir);
     if (version > latest) throw newerVersionError(file, version, latest);
-    if (version < latest && version > 0) {
-      const dir = options.backupDir ?? join(dirname(file), 'backups');
-      mkdirSync(dir, { recursive: true });
-      backupFile = join(dir, backupName(file, version, (options.now ?? (() => new Date()))()));
-      const src = new Database(file, { readonly: true, fileMustExist: true });
-      try {
-        // VACUUM INTO writes a consistent, compact copy without changing the source.
-        src.prepare('VACUUM INTO ?').run(backupFile);
-      } finally {
-        src.close();
-      }
-    }
+    const readOnly = readOnlyBeforeOpen(file, options);
+    if (readOnly) return openReadOnly(file, readOnly, latest, version, backupDir);
   } else {
     mkdirSync(dirname(file), { recursive: true });
   }
-  const db = new Database(file);
+  let db: Database.Database;
   try {
-    configure(db);
-    const migration = applyMigrations(db, migrations, file);
-    return { db, file, created, migration, backupFile };
+    db = new Database(file);
   } catch (e) {
-    db.close();
+    if (isCorruption(e)) throw corrupt(file, (e as Error).message, backupDir);
+    throw e;
+  }
+  try {
+    registerAuditFunctions(db);
+    if (!created) {
+      quickCheck(db, file, backupDir);
+      if (!writeLockAvailable(db, options.lockWaitMs ?? 2000)) {
+        db.close();
+        return openReadOnly(file, { reason: 'locked', message: '数据库正被另一个程序写入（已锁定），已以只读方式打开 / the database is locked by another program: opened read-only' }, latest, version, backupDir);
+      }
+    }
+    let backupFile: string | null = null;
+    if (!created && version > 0 && version < latest) {
+      mkdirSync(backupDir, { recursive: true });
+      // VACUUM INTO writes a consistent, compact copy without changing the source.
+      backupFile = writeBackup(db, file, 'migrate', { dir: backupDir, now: (options.now ?? (() => new Date()))() });
+    }
+    configureConnection(db);
+    const migration = applyMigrations(db, migrations, file);
+    if (migration.applied.length && hasAuditLog(db)) {
+      appendAudit(db, { action: 'migrate', entity: 'database', before: { schemaVersion: migration.from }, after: { schemaVersion: migration.to, applied: migration.applied, backup: backupFile } });
+    }
+    return { db, file, created, migration, backupFile, readOnly: null };
+  } catch (e) {
+    if (db.open) db.close();
+    if (isCorruption(e)) throw corrupt(file, (e as Error).message, backupDir);
     throw e;
   }
 }

@@ -14,6 +14,7 @@ import { DATASET_KIND_TO_IMPORT, FACT_TABLES } from '../../../db/import/fact-tab
 import { createRegionDirectory } from '../../../db/import/region-directory';
 import { runImport } from '../../../db/import/run';
 import { getDataset } from '../../../db/repos/datasets';
+import { configureConnection } from '../../../db/open';
 import type { Handlers } from '../dispatcher';
 import type { EngineState } from '../state';
 
@@ -33,8 +34,7 @@ export function importHandlers(state: EngineState): Pick<Handlers, 'import.uploa
     const file = uploadPath(state, input.uploadId, input.fileName);
     if (!existsSync(file)) throw new CodedError('not_found', '上传的文件已不存在，请重新选择 / the uploaded file is gone; choose it again');
     const writer = new Database(state.file);
-    writer.pragma('foreign_keys = ON');
-    writer.pragma('busy_timeout = 5000');
+    configureConnection(writer);
     try {
       return await runImport(file, input.request, { db: writer, regions: createRegionDirectory(writer), dryRun, signal, progress, displayName: input.fileName });
     } finally {

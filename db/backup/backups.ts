@@ -1,0 +1,95 @@
+// Backups: a consistent copy of the database taken before every migration and every import (and
+// before a restore replaces the file), kept in a `backups` folder beside the database. A backup is
+// a plain SQLite file written by VACUUM INTO, so it can be opened, checked and restored without the
+// workbench; its name says which database, schema version, when and why.
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type BackupReason = 'migrate' | 'import' | 'restore' | 'manual';
+const REASONS: readonly BackupReason[] = ['migrate', 'import', 'restore', 'manual'];
+
+export type BackupInfo = {
+  /** File name inside the backups folder: what the user picks and `wb backup restore` takes. */
+  name: string;
+  file: string;
+  sizeBytes: number;
+  createdAt: string;
+  schemaVersion: number;
+  reason: BackupReason | 'unknown';
+  /** What the copy holds, read from it: datasets and scenarios, and the audit log's head. */
+  datasets: number | null;
+  scenarios: number | null;
+  auditHead: { seq: number; hash: string } | null;
+  /** null when the copy opened and passed quick_check; else why it cannot be used. */
+  problem: string | null;
+};
+
+export function backupDirFor(dbFile: string): string {
+  return join(dirname(dbFile), 'backups');
+}
+
+function stemOf(dbFile: string): string {
+  return basename(dbFile).replace(/\.[^.]+$/, '');
+}
+
+export function backupName(dbFile: string, version: number, now: Date, reason?: BackupReason): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  return `${stemOf(dbFile)}.v${version}.${stamp}${reason ? `.${reason}` : ''}.sqlite`;
+}
+
+const NAME = /^(.+)\.v(\d+)\.(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z)(?:\.([a-z]+))?\.sqlite$/;
+
+export function parseBackupName(name: string): { stem: string; version: number; createdAt: string; reason: BackupReason | 'unknown' } | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const [, stem, version, stamp, reason] = m as unknown as [string, string, string, string, string | undefined];
+  const createdAt = stamp.replace(/T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z$/, 'T$1:$2:$3.$4Z');
+  return { stem, version: Number(version), createdAt, reason: reason && (REASONS as readonly string[]).includes(reason) ? (reason as BackupReason) : reason ? 'unknown' : 'migrate' };
+}
+
+/** Write a consistent copy through an open connection (sees committed data only, WAL included). */
+export function writeBackup(db: Database.Database, dbFile: string, reason: BackupReason, options: { dir?: string; now?: Date } = {}): string {
+  const dir = options.dir ?? backupDirFor(dbFile);
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const target = join(dir, backupName(dbFile, version, options.now ?? new Date(), reason));
+  mkdirSync(dir, { recursive: true });
+  db.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+function describe(file: string): Pick<BackupInfo, 'datasets' | 'scenarios' | 'auditHead' | 'problem'> {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const check = db.pragma('quick_check', { simple: true }) as string;
+    if (check !== 'ok') return { datasets: null, scenarios: null, auditHead: null, problem: `quick_check: ${check}` };
+    const has = (t: string) => db!.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(t) !== undefined;
+    const count = (t: string) => (has(t) ? (db!.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number) : null);
+    const head = has('audit_log') ? (db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null : null;
+    return { datasets: count('dataset'), scenarios: count('scenario'), auditHead: head, problem: null };
+  } catch (e) {
+    return { datasets: null, scenarios: null, auditHead: null, problem: (e as Error).message };
+  } finally {
+    db?.close();
+  }
+}
+
+/** The backups of this database, newest first. Each is opened read-only and checked. */
+export function listBackups(dbFile: string, dir = backupDirFor(dbFile)): BackupInfo[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const stem = stemOf(dbFile);
+  return names
+    .map((name) => ({ name, parsed: parseBackupName(name) }))
+    .filter((x): x is { name: string; parsed: NonNullable<ReturnType<typeof parseBackupName>> } => x.parsed !== null && x.parsed.stem === stem)
+    .map(({ name, parsed }) => {
+      const file = join(dir, name);
+      return { name, file, sizeBytes: statSync(file).size, createdAt: parsed.createdAt, schemaVersion: parsed.version, reason: parsed.reason, ...describe(file) };
+    })
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1));
+}
