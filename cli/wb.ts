@@ -1,6 +1,8 @@
 // wb — the workbench on the command line. Same core/ and db/ code as the app's engine.
 //   wb [--db FILE] <command> [options]      (default database: the app's own)
 import { pathToFileURL } from 'node:url';
+import { auditCommand, auditHelp } from './commands/audit';
+import { backupCommand, backupHelp } from './commands/backup';
 import { briefCommand, briefHelp } from './commands/brief';
 import { checkCommand, checkHelp } from './commands/check';
 import { demoCommand, demoHelp } from './commands/demo';
@@ -19,7 +21,7 @@ Usage: wb [--db FILE] <command> [options]
   --db FILE   the database to use (default: the workbench's own database)
 
 Commands:
-${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, briefHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
+${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, briefHelp, auditHelp, backupHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
 
 Exit codes: 0 success · 1 failures found by a check · 2 bad input (nothing was changed) · 3 unexpected error
 `;
@@ -37,6 +39,8 @@ const COMMANDS: Record<string, Command> = {
   simulate: simulateCommand,
   optimise: optimiseCommand,
   brief: briefCommand,
+  audit: auditCommand,
+  backup: backupCommand,
 };
 
 /** Split the global --db option from the command and its own arguments. */

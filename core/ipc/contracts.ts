@@ -21,6 +21,7 @@ import { Brief, BRIEF_SECTIONS } from '../brief/model';
 import { SimInputs } from '../transfer/inputs';
 import { OverlayEntry, Scores } from '../transfer/parameters';
 import { GoalKindSchema, GoalResultSchema, StoredScenario } from '../transfer/schemas';
+import { AuditEntry, AuditReport, BackupInfo } from './audit-schemas';
 
 const BriefRequest = z
   .object({
@@ -31,6 +32,7 @@ const BriefRequest = z
     lang: z.enum(['zh', 'en']).default('zh'),
   })
   .strict();
+const AuditEntity = z.enum(['dataset', 'scenario', 'compliance_annotation', 'setting', 'database']);
 const FileBytes = z.object({ fileName: z.string(), bytes: Bytes });
 const UploadId = z.string().regex(/^[0-9a-f]{64}$/, 'an upload id');
 const TableColumn = z.object({ header: z.string(), key: z.string(), kind: z.enum(['text', 'integer', 'decimal2', 'percent2']), width: z.number().optional() });
@@ -44,6 +46,10 @@ export const contracts = {
       databaseFile: z.string(),
       synthetic: z.boolean(),
       host: z.enum(['electron', 'web']),
+      /** Set when the database could only be opened read-only: nothing can be changed. */
+      readOnly: z.object({ reason: z.enum(['requested', 'file_read_only', 'folder_read_only', 'locked']), message: z.string() }).nullable(),
+      /** Set when the database is damaged: only the backup channels answer until one is restored. */
+      recovery: z.object({ message: z.string(), backups: z.array(BackupInfo) }).nullable(),
     }),
   },
   'regions.tree': {
@@ -235,6 +241,30 @@ export const contracts = {
   'transfer.goalSeek': {
     input: z.object({ regionCode: RegionCode, year: Year.optional(), goal: GoalKindSchema, overlay: z.array(OverlayEntry).default([]), scores: Scores.optional() }).strict(),
     output: GoalResultSchema,
+  },
+  'audit.history': {
+    input: z.object({ entity: AuditEntity.optional(), entityId: z.string().min(1).max(200).optional(), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    output: z.object({ entries: z.array(AuditEntry), headSeq: z.number().int() }),
+  },
+  'audit.verify': {
+    input: z.object({}).strict(),
+    output: AuditReport,
+  },
+  'audit.export': {
+    input: z.object({ format: z.enum(['xlsx', 'csv']), entity: AuditEntity.optional(), entityId: z.string().min(1).max(200).optional() }).strict(),
+    output: FileBytes,
+  },
+  'backup.list': {
+    input: z.object({}).strict(),
+    output: z.object({ backups: z.array(BackupInfo) }),
+  },
+  'backup.create': {
+    input: z.object({}).strict(),
+    output: z.object({ backup: BackupInfo }),
+  },
+  'backup.restore': {
+    input: z.object({ name: z.string().min(1).max(255) }).strict(),
+    output: z.object({ restored: BackupInfo, safetyCopy: z.string() }),
   },
   'brief.compose': {
     input: BriefRequest,

@@ -2,7 +2,7 @@
 // before a restore replaces the file), kept in a `backups` folder beside the database. A backup is
 // a plain SQLite file written by VACUUM INTO, so it can be opened, checked and restored without the
 // workbench; its name says which database, schema version, when and why.
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -52,7 +52,10 @@ export function parseBackupName(name: string): { stem: string; version: number; 
 export function writeBackup(db: Database.Database, dbFile: string, reason: BackupReason, options: { dir?: string; now?: Date } = {}): string {
   const dir = options.dir ?? backupDirFor(dbFile);
   const version = db.pragma('user_version', { simple: true }) as number;
-  const target = join(dir, backupName(dbFile, version, options.now ?? new Date(), reason));
+  let at = (options.now ?? new Date()).getTime();
+  // Two backups within one millisecond (a fast test, a scripted import loop) get distinct names.
+  while (existsSync(join(dir, backupName(dbFile, version, new Date(at), reason)))) at++;
+  const target = join(dir, backupName(dbFile, version, new Date(at), reason));
   mkdirSync(dir, { recursive: true });
   db.prepare('VACUUM INTO ?').run(target);
   return target;
@@ -92,4 +95,25 @@ export function listBackups(dbFile: string, dir = backupDirFor(dbFile)): BackupI
       return { name, file, sizeBytes: statSync(file).size, createdAt: parsed.createdAt, schemaVersion: parsed.version, reason: parsed.reason, ...describe(file) };
     })
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1));
+}
+
+/**
+ * Keep the newest `keep` backups made for `reason`; remove older ones. Migration and restore
+ * copies are never pruned: they are rare and each marks a point worth returning to.
+ */
+export function pruneBackups(dbFile: string, reason: 'import' | 'manual', keep: number, dir = backupDirFor(dbFile)): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const stem = stemOf(dbFile);
+  const mine = names
+    .map((name) => ({ name, parsed: parseBackupName(name) }))
+    .filter((x) => x.parsed !== null && x.parsed.stem === stem && x.parsed.reason === reason)
+    .sort((a, b) => (a.parsed!.createdAt < b.parsed!.createdAt ? 1 : -1));
+  const removed = mine.slice(keep).map((x) => x.name);
+  for (const name of removed) rmSync(join(dir, name), { force: true });
+  return removed;
 }

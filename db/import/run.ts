@@ -2,6 +2,7 @@
 // inside one transaction, check it (keys, control totals, magnitude, changes against the previous
 // version), then commit — or roll back and report. The source file is only ever read.
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { RawRow } from '../../core/import/cells';
@@ -22,6 +23,7 @@ import { datasetKind, FACT_TABLES, keyText } from './fact-tables';
 import { openSource, ReaderError, type TableSource } from './read';
 import type { RegionDirectory } from './region-directory';
 import { factWriter, referenceWriter, type WriteResult } from './writers';
+import { pruneBackups, writeBackup } from '../backup/backups';
 
 export type ImportProgress = (done: number, total: number, stage: string) => void;
 export type RunOptions = {
@@ -34,9 +36,16 @@ export type RunOptions = {
   now?: () => Date;
   /** The name shown for the file (an upload keeps the user's file name). */
   displayName?: string;
+  /**
+   * Copy the database aside before writing (default: yes, for a real import into a file). The copy
+   * is removed again when the import is refused or fails, since nothing changed.
+   */
+  backup?: boolean;
 };
 
 const HEAD_ROWS = 200;
+/** Import backups kept per database; older ones are removed after a successful import. */
+const IMPORT_BACKUPS_KEPT = 10;
 const MAX_LISTED_PROBLEMS = 500;
 const PREVIEW_ROWS = 20;
 
@@ -258,6 +267,11 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
   // A bigger page cache for the import's one transaction: rows that arrive out of key order (a
   // table sorted by year, then region) touch pages all over the primary-key B-tree, and with the
   // default 2 MB cache every insert spills and rereads pages. Bounded (64 MB), restored afterwards.
+  let backupFile: string | null = null;
+  if (!options.dryRun && options.backup !== false && !db.memory && db.name) {
+    progress(0, 0, '备份数据库 / backing up the database');
+    backupFile = writeBackup(db, db.name, 'import', { now: now() });
+  }
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -65536');
   db.exec('BEGIN IMMEDIATE');
@@ -265,6 +279,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
   const rollback = () => {
     db.exec('ROLLBACK');
     options.regions.discardPending();
+    if (backupFile) rmSync(backupFile, { force: true });
   };
   try {
     if (request.kind === 'regions') db.pragma('defer_foreign_keys = ON');
@@ -451,6 +466,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     db.exec('COMMIT');
     committed = true;
     options.regions.keepPending();
+    if (backupFile) pruneBackups(db.name, 'import', IMPORT_BACKUPS_KEPT);
     return { ...outcome, status: 'committed', datasetId };
   } catch (e) {
     if (!committed && db.inTransaction) rollback();

@@ -56,6 +56,9 @@ export function ensureBaseline(db: Database.Database, regionCode: string, hashes
   const row = db.prepare('SELECT * FROM scenario WHERE region_code = ? AND is_baseline = 1').get(regionCode) as Row | undefined;
   if (row) return fromRow(row);
   const at = now.toISOString();
+  // A read-only database cannot store the row: the baseline is shown unsaved, with id 0, which no
+  // edit channel accepts (ids are positive) — and nothing could be saved anyway.
+  if (db.readonly) return { id: 0, regionCode, name: BASELINE_NAME, isBaseline: true, overlay: [], scores: {}, year: hashes.year, paramsHash: hashes.paramsHash, dataHash: hashes.dataHash, createdAt: at, updatedAt: at };
   const id = db
     .prepare('INSERT INTO scenario (region_code, name, is_baseline, year, params_hash, data_hash, created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?)')
     .run(regionCode, BASELINE_NAME, hashes.year, hashes.paramsHash, hashes.dataHash, at, at).lastInsertRowid;

@@ -36,6 +36,8 @@ export function createDispatcher(handlers: Handlers, onInternalError: (e: unknow
         return ok(value);
       } catch (e) {
         if (e instanceof CodedError) return fail(e.code, e.message, e.details);
+        // A write that reached a read-only connection: say so plainly rather than "internal".
+        if ((e as { code?: unknown })?.code === 'SQLITE_READONLY') return fail('db_read_only', `${channel}: 数据库为只读，未做任何更改 / the database is read-only; nothing was changed`);
         onInternalError(e);
         return fail('internal', `${channel} failed: ${e instanceof Error ? e.message : String(e)}`);
       }

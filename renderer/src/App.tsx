@@ -18,6 +18,8 @@ import { HomeView, type HomeSelection } from './features/home/HomeView';
 import { ImportView } from './features/import/ImportView';
 import { TransferView } from './features/transfer/TransferView';
 import { BriefView } from './features/brief/BriefView';
+import { AuditView } from './features/audit/AuditView';
+import { RecoveryView } from './features/audit/RecoveryView';
 import { I18nContext, makeTranslate, unitLabel } from './i18n/i18n';
 import type { Lang } from './i18n/messages';
 import { loadPrefs, savePrefs, type Prefs } from './prefs';
@@ -25,6 +27,7 @@ import { loadPrefs, savePrefs, type Prefs } from './prefs';
 type Boot =
   | { status: 'connecting' }
   | { status: 'failed'; error: AppError }
+  | { status: 'recovery'; engine: EngineClient; recovery: NonNullable<Output<'app.info'>['recovery']> }
   | { status: 'ready'; engine: EngineClient; info: Output<'app.info'>; tree: Output<'regions.tree'>; defaultRegion: string | null };
 
 export function App() {
@@ -48,9 +51,13 @@ export function App() {
     (async () => {
       try {
         const engine = await connectEngine((why) => setLost(why));
-        const [info, tree] = await Promise.all([engine.call('app.info', {}), engine.call('regions.tree', {})]);
+        const info = await engine.call('app.info', {});
         if (cancelled) return;
         if (!info.ok) return setBoot({ status: 'failed', error: info.error });
+        // A damaged database: only the backups can be offered until one is restored.
+        if (info.value.recovery) return setBoot({ status: 'recovery', engine, recovery: info.value.recovery });
+        const tree = await engine.call('regions.tree', {});
+        if (cancelled) return;
         if (!tree.ok) return setBoot({ status: 'failed', error: tree.error });
         // The first province at start (the demo province on a fresh install); kept when imports add regions.
         const regions = tree.value.regions;
@@ -107,11 +114,21 @@ export function App() {
         {lost && <ErrorBanner error={{ code: 'internal', message: t('engineLost', { why: lost }) }} />}
         {boot.status === 'connecting' && <div className="boot">{t('connecting')}</div>}
         {boot.status === 'failed' && <ErrorBanner error={boot.error} />}
+        {boot.status === 'recovery' && (
+          <EngineContext.Provider value={boot.engine}>
+            <RecoveryView message={boot.recovery.message} backups={boot.recovery.backups} />
+          </EngineContext.Provider>
+        )}
         {boot.status === 'ready' && (
           <EngineContext.Provider value={boot.engine}>
             {boot.info.synthetic && (
               <div className="synthetic-notice" data-testid="synthetic-notice">
                 {t('syntheticNotice')}
+              </div>
+            )}
+            {boot.info.readOnly && (
+              <div className="read-only-notice" role="status" data-testid="read-only-notice">
+                {t('readOnlyNotice', { message: boot.info.readOnly.message })}
               </div>
             )}
             <NavTabs view={view} onChange={navigate} />
@@ -156,6 +173,13 @@ export function App() {
               <div className="layout layout-full">
                 <ViewBoundary>
                   <DatasetsView focusId={focusDataset} appVersion={boot.info.appVersion} />
+                </ViewBoundary>
+              </div>
+            )}
+            {view === 'audit' && (
+              <div className="layout layout-full">
+                <ViewBoundary>
+                  <AuditView readOnly={boot.info.readOnly !== null} />
                 </ViewBoundary>
               </div>
             )}

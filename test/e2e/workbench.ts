@@ -8,9 +8,11 @@ import { test as base, expect } from '@playwright/test';
 
 export type Workbench = { url: string; origin: string; token: string; dbFile: string; logs: string[] };
 
-async function startWorkbench(): Promise<{ wb: Workbench; stop: () => Promise<void> }> {
+/** Start a host; `prepare` may first put a database file in place (damaged, read-only, …). */
+export async function startWorkbench(prepare?: (dbFile: string) => void | Promise<void>): Promise<{ wb: Workbench; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'wb-e2e-'));
   const dbFile = join(dir, 'e2e.sqlite');
+  await prepare?.(dbFile);
   const child: ChildProcess = spawn(process.execPath, ['dist/node/web-main.js', '--db', dbFile, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {

@@ -28,8 +28,9 @@ export function transferHandlers(state: EngineState): Pick<Handlers, TransferCha
     'transfer.inputs': (input) => ({ inputs: gatherSimInputs(state.db, input), availableYears: availableYears(state) }),
     'transfer.scenarios': (input) => {
       const inputs = inputsFor(input.regionCode, input.year);
-      ensureBaseline(state.db, input.regionCode, hashes(inputs, [], undefined));
-      return { scenarios: listScenarios(state.db, input.regionCode) };
+      const baseline = ensureBaseline(state.db, input.regionCode, hashes(inputs, [], undefined));
+      const stored = listScenarios(state.db, input.regionCode);
+      return { scenarios: baseline.id === 0 ? [baseline, ...stored] : stored };
     },
     'transfer.edit': (input) => {
       switch (input.action) {

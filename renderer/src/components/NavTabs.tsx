@@ -1,8 +1,8 @@
-// The workbench's views: 生均经费 (home), 合规检查, 转移支付模拟, 简报, 数据集, 导入.
+// The workbench's views: 生均经费 (home), 合规检查, 转移支付模拟, 简报, 数据集, 导入, 审计与备份.
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
-export type View = 'home' | 'compliance' | 'transfer' | 'brief' | 'datasets' | 'import';
+export type View = 'home' | 'compliance' | 'transfer' | 'brief' | 'datasets' | 'import' | 'audit';
 const VIEWS: readonly { view: View; label: MessageKey }[] = [
   { view: 'home', label: 'navHome' },
   { view: 'compliance', label: 'navCompliance' },
@@ -10,6 +10,7 @@ const VIEWS: readonly { view: View; label: MessageKey }[] = [
   { view: 'brief', label: 'navBrief' },
   { view: 'datasets', label: 'navDatasets' },
   { view: 'import', label: 'navImport' },
+  { view: 'audit', label: 'navAudit' },
 ];
 
 export function NavTabs({ view, onChange }: { view: View; onChange: (v: View) => void }) {

@@ -7,6 +7,7 @@ import { useEngineQuery } from '../../hooks/use-engine-query';
 import { useI18n } from '../../i18n/i18n';
 import { ComparePanel } from './ComparePanel';
 import { DatasetTable } from './DatasetTable';
+import { DatasetHistory } from './DatasetHistory';
 
 export function DatasetsView({ focusId, appVersion }: { focusId: number | null; appVersion: string }) {
   const { t } = useI18n();
@@ -40,6 +41,7 @@ export function DatasetsView({ focusId, appVersion }: { focusId: number | null; 
             <p className="table-note">{t('datasetsNote')}</p>
           </section>
           <ComparePanel key={pair?.nonce ?? 0} datasets={datasets} initial={pair} appVersion={appVersion} />
+          {datasets.length > 0 && <DatasetHistory datasets={datasets} initialId={focusId} />}
         </>
       )}
     </main>

@@ -18,6 +18,8 @@ import { GoalSeekPanel } from './GoalSeekPanel';
 import { ParameterPanel } from './ParameterPanel';
 import { ResultsSummary } from './ResultsSummary';
 import { ScenarioBar } from './ScenarioBar';
+import { HistoryPanel } from '../audit/HistoryPanel';
+import { auditText } from '../audit/text';
 import { SensitivityPanel } from './SensitivityPanel';
 import { transferText } from './text';
 import { useScenarioEditor } from './use-scenario-editor';
@@ -200,6 +202,7 @@ export function TransferView({ regions, initialRegion, unit }: { regions: readon
             <AllocationTable rows={proposal.rows} unit={unit} t={t} />
             <GoalSeekPanel regionCode={regionCode} year={inputs.year} overlay={editor.overlay} scores={scores} lang={lang} t={t} canApply={!(selected?.isBaseline ?? true)} onApply={editor.setOverlay} />
             <SensitivityPanel prepared={prepared} scenario={scenario} params={params} lang={lang} t={t} />
+            {selected && <HistoryPanel entity="scenario" entityId={String(selected.id)} title={auditText(lang)('historyOf', { what: selected.name })} version={`${selected.updatedAt}|${selected.name}`} testId="scenario-history" />}
           </div>
         </div>
       )}

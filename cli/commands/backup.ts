@@ -1,0 +1,63 @@
+// wb backup list | create | restore NAME: the automatic copies taken before migrations and imports,
+// a copy on demand, and putting one back (the current file is copied aside first; logged).
+import { existsSync } from 'node:fs';
+import { appendAudit } from '../../db/audit/log';
+import { listBackups, writeBackup } from '../../db/backup/backups';
+import { restoreBackup } from '../../db/backup/restore';
+import { defaultDatabasePath } from '../../db/paths';
+import { CodedError } from '../../core/result';
+import { oneOf, parse } from '../args';
+import { openForCli } from '../database';
+import { EXIT, UsageError, type CliIO } from '../io';
+import { renderJson, renderTable } from '../output';
+
+export const backupHelp = `wb backup list [--format table|json]
+  The database's backups, newest first, each checked: when, why, schema, datasets, audit head.
+wb backup create
+  Take a backup now.
+wb backup restore NAME
+  Replace the database with backup NAME (from the list). The current database is copied aside first
+  and the restore is recorded in the audit log. Works on a damaged database too.`;
+
+export function backupCommand(argv: string[], io: CliIO, dbOption: string | undefined): number {
+  const [sub, ...rest] = argv;
+  const file = dbOption ?? defaultDatabasePath();
+  if (sub === 'list') {
+    const { values } = parse(rest, { format: { type: 'string' } });
+    const format = oneOf(values, 'format', ['table', 'json'] as const, 'table');
+    // Listing reads only the backups folder: it must work when the database itself is damaged.
+    const backups = listBackups(file);
+    if (format === 'json') io.out(renderJson(backups));
+    else if (!backups.length) io.out(`no backups of ${file}\n`);
+    else io.out(renderTable(['name', 'created at', 'reason', 'schema', 'datasets', 'scenarios', 'audit head', 'MB', 'check'], backups.map((b) => [b.name, b.createdAt, b.reason, b.schemaVersion, b.datasets, b.scenarios, b.auditHead ? `#${b.auditHead.seq}` : null, (b.sizeBytes / 1048576).toFixed(1), b.problem ?? 'ok']), [false, false, false, true, true, true, false, true]));
+    return EXIT.ok;
+  }
+  if (sub === 'create') {
+    parse(rest, {});
+    const { db } = openForCli(dbOption, io);
+    try {
+      const target = writeBackup(db, file, 'manual');
+      appendAudit(db, { action: 'backup', entity: 'database', after: { backup: target.split(/[\\/]/).pop() } });
+      io.out(`${target}\n`);
+      return EXIT.ok;
+    } finally {
+      db.close();
+    }
+  }
+  if (sub === 'restore') {
+    const { positionals } = parse(rest, {}, true);
+    const name = positionals[0];
+    if (!name || positionals.length > 1) throw new UsageError('wb backup restore needs exactly one backup NAME (see wb backup list)');
+    if (dbOption !== undefined && !existsSync(file)) throw new UsageError(`database file not found: ${file}`);
+    try {
+      const result = restoreBackup(file, name);
+      result.opened.db.close();
+      io.out(`restored ${name} into ${file}\nthe replaced database was copied to ${result.safetyCopy}\n`);
+      return EXIT.ok;
+    } catch (e) {
+      if (e instanceof CodedError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+  throw new UsageError(`wb backup needs list, create or restore, got "${sub ?? ''}"`);
+}

@@ -1,0 +1,92 @@
+// The history of one dataset, one scenario, or (without an id) the whole database: newest first,
+// each entry with who, when, what and the fields it changed. Reloads when `version` changes, so a
+// save shows up at once.
+import { useEffect, useState } from 'react';
+import type { AuditEntry } from '../../../../core/ipc/audit-schemas';
+import type { AppError } from '../../../../core/result';
+import { useEngine } from '../../bridge/engine-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useI18n } from '../../i18n/i18n';
+import { changedFields } from './change-summary';
+import { auditText, entityLabel, type AuditTextKey } from './text';
+
+type Props = {
+  entity?: 'dataset' | 'scenario';
+  entityId?: string;
+  title: string;
+  /** Anything that changes when the object was saved. */
+  version?: unknown;
+  limit?: number;
+  testId: string;
+};
+
+export function HistoryPanel({ entity, entityId, title, version, limit = 200, testId }: Props) {
+  const engine = useEngine();
+  const { lang } = useI18n();
+  const t = auditText(lang);
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    void engine.call('audit.history', { ...(entity ? { entity } : {}), ...(entityId ? { entityId } : {}), limit }).then((r) => {
+      if (!live) return;
+      if (r.ok) setEntries(r.value.entries);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [engine, entity, entityId, limit, version]);
+
+  return (
+    <section className="panel history-panel" data-testid={testId}>
+      <h3>{title}</h3>
+      {error && <ErrorBanner error={error} />}
+      {!entries && !error && <p className="muted">{t('loading')}</p>}
+      {entries && entries.length === 0 && <p className="muted">{t('noHistory')}</p>}
+      {entries && entries.length > 0 && (
+        <table className="data-table history-table">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t('at')}</th>
+              <th>{t('actor')}</th>
+              <th>{t('action')}</th>
+              {!entityId && <th>{t('entity')}</th>}
+              <th className="left">{t('changes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => {
+              const changes = changedFields(e.before, e.after);
+              return (
+                <tr key={e.seq} data-seq={e.seq} data-action={e.action} title={`${t('hash')}: ${e.hash}`}>
+                  <td>{e.seq}</td>
+                  <td className="nowrap">{e.at.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}</td>
+                  <td>{e.actor}</td>
+                  <td>{t(`act_${e.action}` as AuditTextKey)}{e.entity.endsWith('_fact') ? ` · ${entityLabel(t, e.entity)}` : ''}</td>
+                  {!entityId && <td>{entityLabel(t, e.entity)}{e.entityId ? ` ${e.entityId}` : ''}</td>}
+                  <td className="left wrap">
+                    {e.action === 'update'
+                      ? changes.map((c) => (
+                          <div key={c.field}>
+                            <code>{c.field}</code>: <del>{c.before ?? '∅'}</del> → <ins>{c.after ?? '∅'}</ins>
+                          </div>
+                        ))
+                      : changes.slice(0, 4).map((c) => (
+                          <div key={c.field}>
+                            <code>{c.field}</code>: {c.after ?? c.before ?? '∅'}
+                          </div>
+                        ))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
