@@ -42,7 +42,7 @@ test('a scenario history, a verified log, a backup taken and restored', async ({
   await page.getByTestId('backup-now').click();
   await expect(page.getByTestId('backups-table').locator('tbody tr')).toHaveCount(1);
   await expect(page.getByTestId('backups-table').locator('tbody tr').first()).toContainText('手动');
-  await page.screenshot({ path: `${SCREENSHOTS}/audit-view.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/audit-view.png`, fullPage: false });
 
   await page.getByTestId('nav-transfer').click();
   await page.getByTestId('scenario-rename').click();
@@ -84,7 +84,7 @@ test('a damaged database opens on a recovery screen that restores a backup', asy
     await expect(page.getByTestId('recovery-view')).toBeVisible();
     await expect(page.getByTestId('recovery-view')).toContainText('已损坏');
     await expect(page.getByTestId('backups-table').locator('tbody tr')).toHaveCount(1);
-    await page.screenshot({ path: `${SCREENSHOTS}/recovery.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/recovery.png`, fullPage: false });
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('restore-backup').click();
     await expect(page.getByTestId('restore-done')).toBeVisible();
@@ -113,7 +113,7 @@ test('a read-only database shows a notice and refuses changes', async ({ page })
     await page.getByTestId('scenario-name').fill('不应保存');
     await page.getByTestId('scenario-name-ok').click();
     await expect(page.getByTestId('error-banner')).toContainText('只读');
-    await page.screenshot({ path: `${SCREENSHOTS}/read-only.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/read-only.png`, fullPage: false });
   } finally {
     await stop();
   }

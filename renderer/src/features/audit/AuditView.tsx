@@ -87,7 +87,7 @@ export function AuditView({ readOnly }: { readOnly: boolean }) {
         {restore.done && <div className="notice" role="status" data-testid="restore-done">{restore.done}</div>}
         {backups ? <BackupsTable backups={backups} busy={restore.busy} onRestore={(b) => void restore.restore(b)} /> : <p className="muted">{t('loading')}</p>}
       </section>
-      <HistoryPanel title={t('recent')} limit={100} version={version} testId="audit-recent" />
+      <HistoryPanel title={t('recent')} limit={30} version={version} testId="audit-recent" />
     </main>
   );
 }

@@ -10,6 +10,13 @@ import { useI18n } from '../../i18n/i18n';
 import { changedFields } from './change-summary';
 import { auditText, entityLabel, type AuditTextKey } from './text';
 
+/** The fields that identify an added or deleted row, in the order a reader looks for them. */
+const KEY_FIELDS = ['name', 'source_file_name', 'sha256', 'row_count', 'text', 'author', 'key', 'value', 'region_code', 'year', 'schemaVersion', 'backup'];
+function keyFields<T extends { field: string }>(changes: readonly T[]): T[] {
+  const picked = KEY_FIELDS.map((k) => changes.find((c) => c.field === k)).filter((c): c is T => c !== undefined);
+  return picked.length ? picked.slice(0, 6) : changes.slice(0, 4);
+}
+
 type Props = {
   entity?: 'dataset' | 'scenario';
   entityId?: string;
@@ -75,11 +82,25 @@ export function HistoryPanel({ entity, entityId, title, version, limit = 200, te
                             <code>{c.field}</code>: <del>{c.before ?? '∅'}</del> → <ins>{c.after ?? '∅'}</ins>
                           </div>
                         ))
-                      : changes.slice(0, 4).map((c) => (
-                          <div key={c.field}>
-                            <code>{c.field}</code>: {c.after ?? c.before ?? '∅'}
-                          </div>
-                        ))}
+                      : (
+                          <>
+                            {keyFields(changes).map((c) => (
+                              <div key={c.field}>
+                                <code>{c.field}</code>: {c.after ?? c.before ?? '∅'}
+                              </div>
+                            ))}
+                            {changes.length > keyFields(changes).length && (
+                              <details>
+                                <summary>{t('allFields', { n: changes.length })}</summary>
+                                {changes.map((c) => (
+                                  <div key={c.field}>
+                                    <code>{c.field}</code>: {c.after ?? c.before ?? '∅'}
+                                  </div>
+                                ))}
+                              </details>
+                            )}
+                          </>
+                        )}
                   </td>
                 </tr>
               );

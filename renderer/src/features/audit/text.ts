@@ -65,6 +65,7 @@ const zh = {
   recoveryTitle: '数据库已损坏，无法打开',
   recoveryIntro: '未对损坏的文件做任何修改。请从下面的备份中选择一个恢复；恢复前损坏的文件会另存一份。',
   facts: '{n} 行数据',
+  allFields: '全部 {n} 个字段',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -131,6 +132,7 @@ const en: Record<keyof typeof zh, string> = {
   recoveryTitle: 'The database is damaged and cannot be opened',
   recoveryIntro: 'Nothing was written to the damaged file. Choose a backup below to restore; the damaged file is kept as a copy first.',
   facts: '{n} data rows',
+  allFields: 'All {n} fields',
 };
 
 export type AuditTextKey = keyof typeof zh;
