@@ -38,7 +38,10 @@ export function cellText(c: Cell): string {
 export function decimalFromNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
-  const p = Number(n.toPrecision(15));
+  // 15 significant digits drop binary noise (0.1 + 0.2); at the very top of the double range that
+  // rounding overflows to Infinity, and the shortest round-trip text is used instead.
+  const rounded = Number(n.toPrecision(15));
+  const p = Number.isFinite(rounded) ? rounded : n;
   const s = String(p);
   if (!/e/i.test(s)) return s;
   // Exponent form (very small or very large): expand it digit by digit.
@@ -92,7 +95,8 @@ export function parseNumberCell(c: Cell): NumberParse {
   if (PLAIN.test(t)) decimal = t;
   else if (GROUPED.test(t)) decimal = t.replace(/,/g, '');
   else if (SPACED.test(t)) decimal = t.replace(/ /g, '');
-  else if (SCIENTIFIC.test(t)) decimal = decimalFromNumber(Number(t));
+  // 1e1000 overflows to Infinity: not a number anyone can store.
+  else if (SCIENTIFIC.test(t) && Number.isFinite(Number(t))) decimal = decimalFromNumber(Number(t));
   if (decimal === undefined) return { kind: 'invalid', text: String(c) };
   decimal = decimal.replace(/^\+/, '');
   const out: NumberParse = { kind: 'number', decimal };

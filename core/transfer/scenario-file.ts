@@ -60,6 +60,15 @@ function pathText(path: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
+/** zod says "expected string, received undefined" for a missing field; say "missing" instead. */
+function plainMessage(issue: { code: string; message: string }): string {
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+    const expected = /expected (\w+)/.exec(issue.message)?.[1];
+    return `required${expected ? ` (${expected})` : ''} but missing`;
+  }
+  return issue.message;
+}
+
 /** Parses the text of a scenario file; problems come back as lines "path: message". */
 export function parseScenarioFile(text: string): { ok: true; value: ScenarioFile } | { ok: false; problems: string[] } {
   let json: unknown;
@@ -73,6 +82,6 @@ export function parseScenarioFile(text: string): { ok: true; value: ScenarioFile
   return {
     ok: false,
     // zod's messages already name unknown keys ("Unrecognized key: …").
-    problems: r.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`),
+    problems: r.error.issues.map((i) => `${pathText(i.path)}: ${plainMessage(i)}`),
   };
 }

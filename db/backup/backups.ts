@@ -2,7 +2,7 @@
 // before a restore replaces the file), kept in a `backups` folder beside the database. A backup is
 // a plain SQLite file written by VACUUM INTO, so it can be opened, checked and restored without the
 // workbench; its name says which database, schema version, when and why.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -57,7 +57,12 @@ export function writeBackup(db: Database.Database, dbFile: string, reason: Backu
   while (existsSync(join(dir, backupName(dbFile, version, new Date(at), reason)))) at++;
   const target = join(dir, backupName(dbFile, version, new Date(at), reason));
   mkdirSync(dir, { recursive: true });
-  db.prepare('VACUUM INTO ?').run(target);
+  // Written under a name the list ignores, then renamed: a crash mid-copy leaves no "backup" that
+  // is really half a file.
+  const partial = `${target}.partial`;
+  rmSync(partial, { force: true });
+  db.prepare('VACUUM INTO ?').run(partial);
+  renameSync(partial, target);
   return target;
 }
 

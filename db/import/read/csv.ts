@@ -67,6 +67,20 @@ type ParseOptions = { ctx: FileContext; encoding: TextEncoding; separator: Separ
  */
 const PIECE_BYTES = 32 * 1024;
 
+/**
+ * Node's GB18030 decoder, though not fatal, throws a TypeError on some byte sequences split across
+ * pieces (found by fuzzing: 0x95 0x33 0x20 then an empty piece). Either way the bytes are not valid
+ * text in that encoding, which badBytes() reports with the row; null says so.
+ */
+function decodeOrNull(decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string }, piece: Uint8Array | undefined, stream: boolean): string | null {
+  try {
+    return stream ? decoder.decode(piece, { stream: true }) : decoder.decode();
+  } catch (e) {
+    if (e instanceof TypeError) return null;
+    throw e;
+  }
+}
+
 /** Bytes in, batches of rows out. Exported for the tests (chunk boundaries anywhere). */
 export async function* parseStream(chunks: AsyncIterable<Uint8Array>, { ctx, encoding, separator, size }: ParseOptions): AsyncGenerator<RawRow[]> {
   const decoder = new TextDecoder(encoding);
@@ -78,7 +92,8 @@ export async function* parseStream(chunks: AsyncIterable<Uint8Array>, { ctx, enc
       for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
         ctx.signal?.throwIfAborted();
         const piece = chunk.subarray(at, at + PIECE_BYTES);
-        const text = decoder.decode(piece, { stream: true });
+        const text = decodeOrNull(decoder, piece, true);
+        if (text === null) throw badBytes(ctx, encoding, parser);
         const bad = invalidAt(text, piece, tail, encoding);
         if (bad >= 0) {
           parser.push(text.slice(0, bad), out);
@@ -94,7 +109,8 @@ export async function* parseStream(chunks: AsyncIterable<Uint8Array>, { ctx, enc
         }
       }
     }
-    const rest = decoder.decode(); // an incomplete character at the very end is an error too
+    const rest = decodeOrNull(decoder, undefined, false); // an incomplete character at the very end is an error too
+    if (rest === null) throw badBytes(ctx, encoding, parser);
     const bad = rest.indexOf(REPLACEMENT);
     if (bad >= 0) {
       parser.push(rest.slice(0, bad), out);

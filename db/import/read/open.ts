@@ -9,6 +9,7 @@ import { EXPECTED, readerError } from './errors';
 import { readHead, sha256Buffer, sha256File, type FileContext } from './file';
 import type { OpenOptions, TableSource } from './types';
 import { openXlsBuffer } from './xls';
+import { ole2Problem } from './ole2-check';
 import { openXlsxBuffer } from './xlsx';
 import { openXlsxStream, STREAM_XLSX_BYTES } from './xlsx-stream';
 
@@ -61,6 +62,7 @@ export async function openSource(file: string, options: OpenOptions = {}): Promi
     case 'ole2': {
       const buf = await io(fileName, signal, () => readFile(file));
       const sha256 = sha256Buffer(buf);
+      if (ole2Problem(buf) !== null) throw readerError('file_unreadable', fileName, EXPECTED.corruptXls);
       const plain = await decryptIfNeeded(buf, fileName, options.password);
       signal?.throwIfAborted();
       // A decrypted .xlsx is a ZIP again; a decrypted (or never encrypted) .xls is BIFF in OLE2.

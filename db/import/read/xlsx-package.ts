@@ -68,7 +68,12 @@ export function listSheets(workbookXml: string, relsXml: string): SheetPart[] {
 export function xmlDecode(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#') {
+      const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      // A reference past U+10FFFF is not a character (fromCodePoint would throw): U+FFFD, as XML
+      // parsers that recover do, and the name still reaches the user readable.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+    }
     return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e] ?? '';
   });
 }

@@ -8,8 +8,34 @@ import type { FileContext } from './file';
 import { checkSheet, consecutive, decodeRange, mergeFlags, workbookSourceBase, type CellRange } from './sheet';
 import type { TableSource } from './types';
 import { plainRow } from './xlsx-cells';
-import { inspectXlsx } from './xlsx-package';
-import { verifyZipBuffer, ZipError } from './zip';
+import { inspectXlsx, type SheetPart } from './xlsx-package';
+import { readZipDirectory, readZipText, verifyZipBuffer, ZipError } from './zip';
+
+/**
+ * exceljs fills every cell of a merged range when it loads a sheet, so one merge over a whole
+ * sheet (A1:XFD1048576, 17 billion cells) would hang the import. No real table merges anything
+ * near this many cells; such a file is refused, naming the range, before exceljs sees it.
+ */
+const MAX_MERGED_CELLS = 1_000_000;
+
+async function refuseHugeMerges(buf: Buffer, sheets: readonly SheetPart[], fileName: string): Promise<void> {
+  const readAt = async (offset: number, length: number) => buf.subarray(offset, offset + length);
+  const entries = await readZipDirectory(readAt, buf.length);
+  for (const sheet of sheets) {
+    const entry = entries.get(sheet.part);
+    if (!entry) continue;
+    const xml = await readZipText(readAt, entry);
+    let cells = 0;
+    for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([^"']+)["']/g)) {
+      const r = decodeRange(m[1] ?? '');
+      if (!r) continue;
+      cells += (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1);
+      if (cells > MAX_MERGED_CELLS) {
+        throw readerError('file_unreadable', fileName, `工作表「${sheet.name}」的合并单元格 ${m[1]} 等共覆盖超过 ${MAX_MERGED_CELLS.toLocaleString('en-US')} 个单元格，无法作为数据表读取；请取消这些合并后再导入 / merged ranges such as ${m[1]} on sheet “${sheet.name}” cover more than ${MAX_MERGED_CELLS.toLocaleString('en-US')} cells; unmerge them and import again`, { sheet: sheet.name });
+      }
+    }
+  }
+}
 
 export async function openXlsxBuffer(buf: Buffer, ctx: FileContext, sha256: string): Promise<TableSource> {
   // The package check first: it tells a truncated download or a .docx from a damaged workbook, and
@@ -21,6 +47,7 @@ export async function openXlsxBuffer(buf: Buffer, ctx: FileContext, sha256: stri
     if (e instanceof ZipError) throw readerError('file_unreadable', ctx.fileName, EXPECTED.corruptXlsx);
     throw e;
   }
+  await refuseHugeMerges(buf, pkg.sheets, ctx.fileName);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
