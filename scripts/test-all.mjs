@@ -1,6 +1,7 @@
 // npm test: every check the project has, in the order that fails fastest —
 // type-check per folder, lint (incl. the layer rules), unit/integration tests (vitest, real
-// SQLite files), then the build and the end-to-end tests in Debian Chromium.
+// SQLite files), then the build, the Electron security scan (scripts/electronegativity.mjs) and
+// the end-to-end tests in Debian Chromium.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -10,6 +11,8 @@ const steps = [
   ['lint', ['npx', 'eslint', '--max-warnings', '0', '.']],
   ['unit and integration tests', ['npx', 'vitest', 'run']],
   ['build', ['node', 'scripts/build.mjs', '--quiet']],
+  // After the build: it scans the bundles that ship as well as the sources.
+  ['Electron security scan (Electronegativity, offline)', ['node', 'scripts/electronegativity.mjs']],
   ['end-to-end tests (Chromium)', ['npx', 'playwright', 'test']],
 ];
 for (const [name, [cmd, ...args]] of steps) {

@@ -31,7 +31,7 @@ vi.mock('electron', () => ({
 }));
 
 import { guardWebContents, hardenSession, installSecurity } from './security';
-import { isAllowedExternalLink, isAllowedNavigation, isAllowedRequestUrl } from './security-policy';
+import { EXTERNAL_LINK_ORIGINS, isAllowedExternalLink, isAllowedNavigation, isAllowedRequestUrl } from './security-policy';
 
 /** A webContents as far as the guards touch it: events plus the window-open handler. */
 class FakeContents extends EventEmitter {
@@ -151,5 +151,129 @@ describe('policy predicates', () => {
     expect(isAllowedNavigation('app://user@workbench/')).toBe(false);
     expect(isAllowedRequestUrl('not a url')).toBe(false);
     expect(isAllowedRequestUrl('data:image/png;base64,AAAA')).toBe(true);
+  });
+});
+
+describe('network requests (session webRequest filter)', () => {
+  beforeEach(() => hardenSession(h.defaultSession as never, log));
+
+  function cancelled(url: string): boolean {
+    const callback = vi.fn();
+    h.session.beforeRequest?.({ url, method: 'GET', resourceType: 'xhr' }, callback);
+    expect(callback).toHaveBeenCalledTimes(1);
+    return (callback.mock.calls[0]?.[0] as { cancel: boolean }).cancel;
+  }
+
+  it.each([
+    // the web, plain and TLS, by name and by address
+    'http://example.com/',
+    'https://example.com/api?x=1',
+    'http://93.184.216.34/',
+    'https://[2606:2800:220:1:248:1893:25c8:1946]/',
+    // this machine: the browser-mode host, other local services, the engine port guessed over HTTP
+    'http://127.0.0.1:9000/engine',
+    'http://localhost:5173/',
+    'http://[::1]:8080/',
+    'http://0.0.0.0:80/',
+    // WebSockets
+    'ws://127.0.0.1:9000/engine',
+    'ws://localhost:1/',
+    'wss://example.com/socket',
+    // local files and other schemes
+    'file:///etc/passwd',
+    'file:///C:/Windows/win.ini',
+    'file://server/share/x',
+    'ftp://example.com/',
+    'chrome://settings/',
+    'chrome-extension://abcdefghijklmnop/x.js',
+    'javascript:alert(1)',
+    'filesystem:app://workbench/temporary/x',
+    // look-alikes of our origin
+    'app://other/x.js',
+    'app://workbench.evil/x.js',
+    'app://workbench:8080/index.html',
+    'app://user@workbench/index.html',
+    'app://user:pw@workbench/index.html',
+    'APP://WORKBENCH/index.html',
+    'app:workbench/index.html',
+    'http://workbench/index.html',
+    'not a url',
+    '',
+  ])('cancels %s and logs it', (url) => {
+    expect(cancelled(url)).toBe(true);
+    expect(log).toHaveBeenCalledWith(`blocked network request: ${url}`);
+  });
+
+  it.each([
+    'app://workbench/index.html',
+    'app://workbench/assets/index-BbNVeeW5.js',
+    'app://workbench/favicon.png?v=1#x',
+    // DevTools' own front end (development builds only; packaged builds have devTools: false)
+    'devtools://devtools/bundled/devtools_app.html',
+    // produced inside the renderer, never leave the machine (a chart exported as an image)
+    'data:image/png;base64,iVBORw0KGgo=',
+    'blob:app://workbench/2f1c9a4e-8d1b-4f0a-9c55-0e4c1a7d2b33',
+  ])('lets %s through without logging', (url) => {
+    expect(cancelled(url)).toBe(false);
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('matches the policy predicate exactly (one rule for filter and tests)', () => {
+    for (const url of ['https://example.com/', 'app://workbench/', 'devtools://devtools/x', 'ws://127.0.0.1:1/']) {
+      expect(cancelled(url)).toBe(!isAllowedRequestUrl(url));
+    }
+  });
+});
+
+describe('navigation and window.open: more refusals', () => {
+  it.each(['data:text/html,<script>alert(1)</script>', 'blob:app://workbench/1234', 'devtools://devtools/bundled/devtools_app.html', 'chrome://settings', 'view-source:app://workbench/index.html', 'http://localhost:5173/', 'APP://WORKBENCH/index.html'])(
+    'refuses will-navigate to %s and opens nothing externally',
+    (url) => {
+      expect(contents.fire('will-navigate', { url, isMainFrame: true })).toBe(true);
+      expect(h.openExternal).not.toHaveBeenCalled();
+      expect(log).toHaveBeenCalledWith(`refused navigation to ${url}`);
+    },
+  );
+
+  it('leaves main-frame will-frame-navigate to will-navigate (no double handling)', () => {
+    expect(contents.fire('will-frame-navigate', { url: 'https://example.com/', isMainFrame: true })).toBe(false);
+    expect(contents.fire('will-frame-navigate', { url: 'app://workbench/index.html', isMainFrame: false })).toBe(false);
+  });
+
+  it.each(['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'https://www.moe.gov.cn/', '', 'app://workbench/index.html#/other'])('denies window.open(%j) whatever the features', (url) => {
+    expect(contents.openHandler?.({ url, frameName: '_blank', features: 'noopener', disposition: 'new-window', referrer: { url: '', policy: 'default' } })).toEqual({ action: 'deny' });
+    expect(h.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('denies window.open even for a link the allowlist would send to the system browser', () => {
+    // With an origin allowlisted, the link goes to the system browser but still never becomes a window.
+    const spy = vi.spyOn(EXTERNAL_LINK_ORIGINS as string[], 'includes').mockImplementation((origin: string) => origin === 'https://www.moe.gov.cn');
+    try {
+      expect(contents.openHandler?.({ url: 'https://www.moe.gov.cn/x' })).toEqual({ action: 'deny' });
+      expect(h.openExternal).toHaveBeenCalledExactlyOnceWith('https://www.moe.gov.cn/x');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('permission requests: every kind Electron names', () => {
+  beforeEach(() => hardenSession(h.defaultSession as never, log));
+  const PERMISSIONS = [
+    'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'geolocation', 'idle-detection', 'media', 'mediaKeySystem', 'midi', 'midiSysex',
+    'notifications', 'pointerLock', 'keyboardLock', 'openExternal', 'speaker-selection', 'storage-access', 'top-level-storage-access', 'window-management', 'unknown',
+    'fileSystem', 'hid', 'serial', 'usb', 'persistent-storage', 'background-sync',
+  ];
+
+  it.each(PERMISSIONS)('denies a request for %s, and the check for it, from our own origin', (permission) => {
+    const callback = vi.fn();
+    h.session.permissionRequest?.({}, permission, callback, { requestingUrl: 'app://workbench/index.html', isMainFrame: true });
+    expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+    expect(log).toHaveBeenCalledWith(`denied permission request: ${permission}`);
+    expect(h.session.permissionCheck?.({}, permission, 'app://workbench', { requestingUrl: 'app://workbench/index.html', isMainFrame: true })).toBe(false);
+  });
+
+  it.each(['hid', 'serial', 'usb', 'bluetooth'])('denies %s device access', (deviceType) => {
+    expect(h.session.devicePermission?.({ deviceType, origin: 'app://workbench', device: {} })).toBe(false);
   });
 });

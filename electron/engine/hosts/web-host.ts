@@ -4,10 +4,10 @@
 // is required on every request, as a query parameter once and then as a SameSite cookie), and
 // paths outside the renderer folder.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, resolve, sep } from 'node:path';
+import * as nodePath from 'node:path';
 import { WebSocketServer, type RawData } from 'ws';
 import { contentSecurityPolicy } from '../../../core/security/csp';
 import { decodeFrame, encodeFrame } from '../../../core/ipc/wire';
@@ -57,23 +57,77 @@ function cookieToken(req: IncomingMessage): string | undefined {
 }
 
 /**
- * Map a URL path to a file inside root, or null. Decodes once, refuses NUL, backslashes and any
- * `..` segment, then checks the resolved path is still under root.
+ * What the page may still do inside the sandbox: run its scripts on its own origin (the engine
+ * socket, localStorage), submit its forms, save downloads, and ask confirm() questions. No popups,
+ * no top-level navigation away, no plugins.
  */
-export function resolveStaticPath(root: string, urlPath: string): string | null {
+export const BROWSER_SANDBOX = 'sandbox allow-scripts allow-same-origin allow-forms allow-downloads allow-modals';
+
+type PathRules = Pick<typeof nodePath.posix, 'resolve' | 'sep'>;
+
+/** True when full is root itself or lies under it (a sibling such as root-private does not). */
+function isInside(root: string, full: string, path: PathRules = nodePath): boolean {
+  const base = path.resolve(root);
+  return full === base || full.startsWith(base + path.sep);
+}
+
+/**
+ * Map a URL path to a file inside root, or null. Decodes exactly once, then refuses: undecodable
+ * input; NUL; backslashes (a separator on Windows); anything still percent-encoded (a
+ * double-encoded `%252e%252e` would otherwise survive as a name a later decoder turns into `..`);
+ * `:` (drive letters, alternate data streams on Windows); and any segment made only of dots
+ * (`.`, `..`, `...`: Windows drops trailing dots from names, so such segments are ambiguous
+ * there). The built renderer's
+ * file names use none of these. Finally the resolved path must still lie under root. `path` is
+ * the platform's path module; tests pass path.win32 to check the Windows rules on any machine.
+ * The file found may still be a symlink: the server checks its real path (servedFile).
+ */
+export function resolveStaticPath(root: string, urlPath: string, path: PathRules = nodePath): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  if (decoded.split('/').some((seg) => seg === '..')) return null;
+  if (/[\0\\%:]/.test(decoded)) return null;
+  if (decoded.split('/').some((seg) => seg !== '' && /^\.+$/.test(seg))) return null;
   const rel = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const base = resolve(root);
-  const full = resolve(base, rel);
-  if (full !== base && !full.startsWith(base + sep)) return null;
+  const base = path.resolve(root);
+  const full = path.resolve(base, rel);
+  if (!isInside(base, full, path)) return null;
   return full;
+}
+
+/**
+ * The file to send for a mapped path, or null: a regular file whose real path (symlinks resolved)
+ * is still inside the real renderer folder. Without this a symlink placed in the renderer folder
+ * (or a directory link in it) would serve whatever it points at.
+ */
+function servedFile(realRoot: () => string, mapped: string): { file: string; size: number } | null {
+  try {
+    const real = realpathSync(mapped);
+    if (!isInside(realRoot(), real)) return null;
+    const st = statSync(real);
+    return st.isFile() ? { file: real, size: st.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The request target as a URL, or null when it is not an origin-form path. Parsed against a fixed
+ * origin by concatenation: `new URL(target, base)` would read a target starting with `//` as
+ * another host (and throw on an invalid one, which in a request handler crashes the process).
+ */
+export function requestUrl(req: Pick<IncomingMessage, 'url'>): URL | null {
+  const target = req.url ?? '';
+  if (!target.startsWith('/')) return null;
+  try {
+    const url = new URL(`http://invalid${target}`);
+    return url.host === 'invalid' ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {
@@ -84,6 +138,10 @@ function refuse(res: ServerResponse, status: number, message: string): void {
 export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log ?? (() => {});
+  // The renderer folder's own real path (it may itself be reached through a link, e.g. a
+  // packaged or relocated dist/); looked up once it exists.
+  let realRoot: string | null = null;
+  const realRendererDir = (): string => (realRoot ??= realpathSync(nodePath.resolve(options.rendererDir)));
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
@@ -100,7 +158,11 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const csp = () => contentSecurityPolicy({ connectSrc: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`] });
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://invalid');
+    const url = requestUrl(req);
+    if (!url) {
+      log(`refused ${req.method}: malformed request target`);
+      return refuse(res, 400, 'bad request');
+    }
     const verdict = admit(req, url);
     if (!verdict.ok) {
       log(`refused ${req.method} ${url.pathname}: ${verdict.why}`);
@@ -117,20 +179,16 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
       return res.end();
     }
-    const file = resolveStaticPath(options.rendererDir, url.pathname);
-    if (!file) return refuse(res, 404, 'not found');
-    let size: number;
-    try {
-      const st = statSync(file);
-      if (!st.isFile()) return refuse(res, 404, 'not found');
-      size = st.size;
-    } catch {
-      return refuse(res, 404, 'not found');
-    }
+    const mapped = resolveStaticPath(options.rendererDir, url.pathname);
+    const found = mapped === null ? null : servedFile(realRendererDir, mapped);
+    if (!found) return refuse(res, 404, 'not found');
+    const { file, size } = found;
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': TYPES[nodePath.extname(file)] ?? 'application/octet-stream',
       'Content-Length': size,
-      'Content-Security-Policy': csp(),
+      // Two policies, both enforced: the app's CSP, and a sandbox without allow-popups, so that
+      // window.open in browser mode opens nothing — as the Electron shell's window-open handler.
+      'Content-Security-Policy': [csp(), BROWSER_SANDBOX],
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',
@@ -143,12 +201,12 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://invalid');
-    const verdict = admit(req, url);
+    const url = requestUrl(req);
+    const verdict = url ? admit(req, url) : ({ ok: false, status: 400, why: 'malformed request target' } as const);
     const origin = req.headers.origin;
     const originOk = origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}` || origin === undefined;
-    if (!verdict.ok || !originOk || url.pathname !== '/engine') {
-      log(`refused WebSocket ${url.pathname}: ${verdict.ok ? 'bad origin or path' : verdict.why}`);
+    if (!url || !verdict.ok || !originOk || url.pathname !== '/engine') {
+      log(`refused WebSocket ${url?.pathname ?? '(malformed)'}: ${verdict.ok ? 'bad origin or path' : verdict.why}`);
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
