@@ -58,6 +58,17 @@ const isCorruption = (e: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].include
 const isLock = (e: unknown) => ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((e as { code?: string }).code ?? '');
 
 /**
+ * The fixed fields of the 100-byte header (sqlite.org/fileformat.html §1.3): a page size that is a
+ * power of two from 512 to 65536, format versions 1 or 2, payload fractions 64/32/32. A damaged
+ * header fails these, so its user_version is not mistaken for "written by a newer workbench".
+ */
+function plausibleHeader(h: Buffer): boolean {
+  const pageSize = h.readUInt16BE(16) === 1 ? 65536 : h.readUInt16BE(16);
+  const powerOfTwo = pageSize >= 512 && pageSize <= 65536 && (pageSize & (pageSize - 1)) === 0;
+  return powerOfTwo && [1, 2].includes(h[18]!) && [1, 2].includes(h[19]!) && h[21] === 64 && h[22] === 32 && h[23] === 32;
+}
+
+/**
  * Read user_version without writing anything. When no WAL file is pending, the 100-byte header is
  * the truth and reading it creates nothing (a read-only SQLite connection would leave -wal and
  * -shm files beside a database we may be about to refuse).
@@ -75,6 +86,7 @@ function peekVersion(file: string, backupDir: string): number {
     }
     if (read === 0) return 0; // an empty file is a new database
     if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) throw corrupt(file, '不是 SQLite 数据库文件 / not an SQLite database file', backupDir);
+    if (!plausibleHeader(header)) throw corrupt(file, '文件头已损坏 / the file header is damaged', backupDir);
     return header.readUInt32BE(60);
   }
   let probe: Database.Database | undefined;
