@@ -5,6 +5,12 @@ import type { Cell, RawRow } from './cells';
 import { compact, normText, parseNumberCell, parseYear } from './normalise';
 import { unitInText, type Unit } from './units';
 
+/** A cell as written, for headers and titles; nothing for an empty cell or a number that is not finite. */
+function rawText(c: unknown): string {
+  if (c === null || c === undefined || (typeof c === 'number' && !Number.isFinite(c))) return '';
+  return String(c);
+}
+
 export type Layout = {
   preamble: { n: number; text: string }[];
   headerRows: number[];
@@ -74,7 +80,7 @@ export function analyseLayout(rows: readonly RawRow[]): Layout {
     }
     if (ne === 1 || isNoteRow(r.cells)) {
       // A one-cell line before the header is preamble; it ends any header block begun above it.
-      for (const b of block) preamble.push({ n: b.n, text: b.cells.map((c) => (c === null ? '' : String(c))).join(' ').trim() });
+      for (const b of block) preamble.push({ n: b.n, text: b.cells.map(rawText).join(' ').trim() });
       block = [];
       preamble.push({ n: r.n, text: normText(String(r.cells.find((c) => c !== null && String(c).trim() !== '') ?? '')) });
       continue;
@@ -91,7 +97,7 @@ export function analyseLayout(rows: readonly RawRow[]): Layout {
     return w;
   };
   const width = Math.max(0, ...header.map((r) => filledWidth(r.cells)));
-  const columns = Array.from({ length: width }, (_, i) => headerLabel(header.map((r) => (r.cells[i] === null || r.cells[i] === undefined ? '' : String(r.cells[i])))));
+  const columns = Array.from({ length: width }, (_, i) => headerLabel(header.map((r) => rawText(r.cells[i]))));
   const text = preamble.map((p) => p.text).join('\n');
   const layout: Layout = {
     preamble,

@@ -26,8 +26,9 @@ export function compact(s: string): string {
   return halfWidth(s).replace(/\s+/g, '');
 }
 
+/** A cell as text for headers and names; a number that is not finite (NaN) names nothing. */
 export function cellText(c: Cell): string {
-  return c === null ? '' : typeof c === 'number' ? decimalFromNumber(c) : normText(c);
+  return c === null ? '' : typeof c === 'number' ? (Number.isFinite(c) ? decimalFromNumber(c) : '') : normText(c);
 }
 
 /**

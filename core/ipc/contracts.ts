@@ -32,6 +32,15 @@ const BriefRequest = z
     lang: z.enum(['zh', 'en']).default('zh'),
   })
   .strict();
+/** Text a person typed: trimmed, not empty, no NUL or other control characters (SQLite stops at NUL). */
+const VisibleText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'control characters are not allowed');
 const AuditEntity = z.enum(['dataset', 'scenario', 'compliance_annotation', 'setting', 'database']);
 const FileBytes = z.object({ fileName: z.string(), bytes: Bytes });
 const UploadId = z.string().regex(/^[0-9a-f]{64}$/, 'an upload id');
@@ -188,8 +197,8 @@ export const contracts = {
           year: Year,
           level: Level.nullable().default(null),
           scope: Scope.default('consolidated'),
-          text: z.string().trim().min(1).max(4000),
-          author: z.string().trim().min(1).max(120),
+          text: VisibleText(4000),
+          author: VisibleText(120),
         })
         .strict(),
       z.object({ action: z.literal('remove'), id: z.number().int().positive() }).strict(),
@@ -206,7 +215,7 @@ export const contracts = {
         measure: z.enum(['total', 'per_student']).default('total'),
         level: Level.optional(),
         /** Absolute growth, in percent, above which a row is flagged (e.g. "10"). */
-        thresholdPercent: z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal percent').default('10'),
+        thresholdPercent: z.string().regex(/^\d{1,9}(\.\d{1,4})?$/, 'a non-negative decimal percent with at most 4 decimals').default('10'),
         top: z.number().int().min(1).max(1000).default(20),
         datasetIds: z.array(DatasetId).optional(),
         divisor: Divisor.default('autumn'),

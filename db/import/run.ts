@@ -43,6 +43,9 @@ export type RunOptions = {
   backup?: boolean;
 };
 
+const DATASET_UNITS: readonly string[] = ['元', '万元', '亿元', '人', '万人'];
+const storableUnit = (u: string): string => (DATASET_UNITS.includes(u) ? u : 'mixed');
+
 const HEAD_ROWS = 200;
 /** Import backups kept per database; older ones are removed after a successful import. */
 const IMPORT_BACKUPS_KEPT = 10;
@@ -252,7 +255,12 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
   const datasetName = request.datasetName ?? `${displayName.replace(/\.[^.]+$/, '')}${source.sheets.length > 1 ? ` [${sheetName}]` : ''}${request.kind === 'capacity' || valueFields.length > 1 ? ` (${valueFields.join(', ')})` : ''}${selection ? ` {${selection}}` : ''}`;
   if (request.kind === 'enrolment' && !('level' in mapping.fields) && mapping.values.some((v) => !v.level)) notes.push('未识别学段，在校生按“合计（不分学段）”入库；如属某一学段请用 --map level==primary 等指定 / no level recognised: stored as all levels combined');
   const units = [...new Set(mapping.values.map((v) => v.unit).filter(Boolean))];
-  const unit = isReference ? '元' : units.length === 1 ? units[0]! : 'mixed';
+  // dataset.unit records the units a dataset is printed in that the schema knows (元, 万元, 亿元, 人,
+  // 万人); any other printed unit (千元, 平方公里, %) is stored as 'mixed' and named in the notes,
+  // so an import in 千元 is not refused by the table's CHECK (found by fuzzing).
+  const printed = isReference ? '元' : units.length === 1 ? units[0]! : 'mixed';
+  const unit = storableUnit(printed);
+  if (unit !== printed) notes.push(`原表单位：${printed} / printed unit: ${printed}`);
   const basis = request.kind === 'expenditure' ? (request.basis ?? inferBasis(mapping)) : null;
   const scope = request.kind === 'expenditure' || request.kind === 'enrolment' || request.kind === 'bulletin' ? (request.scope ?? 'consolidated') : (request.scope ?? null);
   if (request.kind === 'expenditure' && !request.basis) notes.push(`统计口径推定为 ${basis === 'mof_205' ? '财政部 205 教育支出' : '教育部 一般公共预算教育经费'}（可用 --basis 指定）/ series basis inferred as ${basis}`);
@@ -457,8 +465,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       return outcome;
     }
     // The unit the rows stated (a unit column saying 亿元 on every row is 亿元, not "mixed").
-    const DATASET_UNITS: readonly string[] = ['元', '万元', '亿元', '人', '万人'];
-    const statedUnit = unitsSeen.size === 1 && DATASET_UNITS.includes([...unitsSeen][0]!) ? [...unitsSeen][0]! : unitsSeen.size > 1 ? 'mixed' : unit;
+    const statedUnit = unitsSeen.size === 1 ? storableUnit([...unitsSeen][0]!) : unitsSeen.size > 1 ? 'mixed' : unit;
     db.prepare('UPDATE dataset SET row_count = ?, unit = ? WHERE id = ?').run(factCount, statedUnit, datasetId);
     db.prepare('INSERT INTO import_mapping (shape_hash, kind, mapping_json, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT (shape_hash, kind) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at').run(shapeHash, request.kind, JSON.stringify(shapeOnly(mapping)), now().toISOString());
     const ctl = db.prepare('INSERT OR REPLACE INTO dataset_control_total (dataset_id, label, year, field, expected, actual, tolerance, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');

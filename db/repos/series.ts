@@ -72,7 +72,8 @@ export function perStudentSeries(db: Database.Database, q: SeriesQuery): SeriesR
         .all(expenditureDataset.id, ...codes) as number[])
     : [];
   const lastYear = q.year ?? availableYears[availableYears.length - 1] ?? new Date().getFullYear();
-  const firstYear = lastYear - q.span + 1;
+  // The span never reaches before 1949, the earliest year the workbench holds (found by fuzzing).
+  const firstYear = Math.max(1949, lastYear - q.span + 1);
   // Two years before the window: growth needs t−1, and the 8/4 divisor of t−1 needs t−2's autumn.
   const from = firstYear - 2;
   const cells = new Map<string, SeriesRow>();

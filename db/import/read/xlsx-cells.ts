@@ -26,7 +26,9 @@ export function plainValue(v: unknown): Plain {
   if (typeof v === 'number') {
     // The streaming reader parses every formula result as a number: an error (#DIV/0!) or boolean
     // result arrives as NaN. Say it is an error rather than invent a number.
-    return Number.isNaN(v) ? '#ERROR!' : v;
+    // A stored value past the double range (1e309) arrives as Infinity: no amount, so it is kept
+    // as text and reported as "not a number" where it is used (found by fuzzing).
+    return Number.isNaN(v) ? '#ERROR!' : Number.isFinite(v) ? v : String(v);
   }
   if (typeof v === 'string') return v === '' ? null : v;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';

@@ -21,9 +21,13 @@ const MAX_MERGED_CELLS = 1_000_000;
 async function refuseHugeMerges(buf: Buffer, sheets: readonly SheetPart[], fileName: string): Promise<void> {
   const readAt = async (offset: number, length: number) => buf.subarray(offset, offset + length);
   const entries = await readZipDirectory(readAt, buf.length);
-  for (const sheet of sheets) {
-    const entry = entries.get(sheet.part);
-    if (!entry) continue;
+  // Every worksheet part in the package, not only those workbook.xml.rels names: exceljs loads
+  // them all, and a damaged rels part would otherwise hide one (found by fuzzing).
+  const named = new Map(sheets.map((s) => [s.part, s.name]));
+  const parts = [...entries.keys()].filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p));
+  for (const part of parts) {
+    const sheet = { part, name: named.get(part) ?? part.replace(/^.*\//, '') };
+    const entry = entries.get(part)!;
     const xml = await readZipText(readAt, entry);
     let cells = 0;
     for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([^"']+)["']/g)) {
