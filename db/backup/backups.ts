@@ -83,8 +83,10 @@ function describe(file: string): Pick<BackupInfo, 'datasets' | 'scenarios' | 'au
   }
 }
 
-/** The backups of this database, newest first. Each is opened read-only and checked. */
-export function listBackups(dbFile: string, dir = backupDirFor(dbFile)): BackupInfo[] {
+type Parsed = NonNullable<ReturnType<typeof parseBackupName>>;
+
+/** The backup files of this database in the folder, with what their names say. */
+function backupFiles(dbFile: string, dir: string): { name: string; parsed: Parsed }[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -92,9 +94,12 @@ export function listBackups(dbFile: string, dir = backupDirFor(dbFile)): BackupI
     return [];
   }
   const stem = stemOf(dbFile);
-  return names
-    .map((name) => ({ name, parsed: parseBackupName(name) }))
-    .filter((x): x is { name: string; parsed: NonNullable<ReturnType<typeof parseBackupName>> } => x.parsed !== null && x.parsed.stem === stem)
+  return names.map((name) => ({ name, parsed: parseBackupName(name) })).filter((x): x is { name: string; parsed: Parsed } => x.parsed !== null && x.parsed.stem === stem);
+}
+
+/** The backups of this database, newest first. Each is opened read-only and checked. */
+export function listBackups(dbFile: string, dir = backupDirFor(dbFile)): BackupInfo[] {
+  return backupFiles(dbFile, dir)
     .map(({ name, parsed }) => {
       const file = join(dir, name);
       return { name, file, sizeBytes: statSync(file).size, createdAt: parsed.createdAt, schemaVersion: parsed.version, reason: parsed.reason, ...describe(file) };
@@ -107,18 +112,11 @@ export function listBackups(dbFile: string, dir = backupDirFor(dbFile)): BackupI
  * copies are never pruned: they are rare and each marks a point worth returning to.
  */
 export function pruneBackups(dbFile: string, reason: 'import' | 'manual', keep: number, dir = backupDirFor(dbFile)): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const stem = stemOf(dbFile);
-  const mine = names
-    .map((name) => ({ name, parsed: parseBackupName(name) }))
-    .filter((x) => x.parsed !== null && x.parsed.stem === stem && x.parsed.reason === reason)
-    .sort((a, b) => (a.parsed!.createdAt < b.parsed!.createdAt ? 1 : -1));
-  const removed = mine.slice(keep).map((x) => x.name);
+  const removed = backupFiles(dbFile, dir)
+    .filter((x) => x.parsed.reason === reason)
+    .sort((a, b) => (a.parsed.createdAt < b.parsed.createdAt ? 1 : -1))
+    .slice(keep)
+    .map((x) => x.name);
   for (const name of removed) rmSync(join(dir, name), { force: true });
   return removed;
 }

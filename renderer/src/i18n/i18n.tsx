@@ -5,9 +5,14 @@ import { MESSAGES, type Lang, type MessageKey } from './messages';
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+/** "{name}" placeholders filled from vars; an unknown one stays visible rather than vanishing. */
+export function interpolate(text: string, vars?: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+}
+
 export function makeTranslate(lang: Lang): Translate {
   const messages = MESSAGES[lang];
-  return (key, vars) => messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+  return (key, vars) => interpolate(messages[key], vars);
 }
 
 export function levelName(level: LevelOrAll, lang: Lang): string {

@@ -1,5 +1,6 @@
 // The audit and backup views' wording, Chinese first, typed so both languages carry every key.
 import type { Lang } from '../../i18n/messages';
+import { interpolate } from '../../i18n/i18n';
 
 const zh = {
   title: '审计与备份',
@@ -140,7 +141,7 @@ export type AuditText = (key: AuditTextKey, vars?: Record<string, string | numbe
 const TEXT: Record<Lang, Record<AuditTextKey, string>> = { zh, en };
 
 export function auditText(lang: Lang): AuditText {
-  return (key, vars) => TEXT[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+  return (key, vars) => interpolate(TEXT[lang][key], vars);
 }
 
 /** Label of an entity name from the log (fact tables share one label). */

@@ -1,5 +1,6 @@
 // The brief composer's wording, Chinese first.
 import type { Lang } from '../../i18n/messages';
+import { interpolate } from '../../i18n/i18n';
 
 const zh = {
   title: '简报',
@@ -49,5 +50,5 @@ export type BriefTextKey = keyof typeof zh;
 const TEXT: Record<Lang, Record<BriefTextKey, string>> = { zh, en };
 
 export function briefText(lang: Lang): (key: BriefTextKey, vars?: Record<string, string | number>) => string {
-  return (key, vars) => TEXT[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+  return (key, vars) => interpolate(TEXT[lang][key], vars);
 }

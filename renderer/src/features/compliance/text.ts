@@ -1,6 +1,7 @@
 // The compliance views' wording, Chinese first. Kept with the feature (and typed so both languages
 // carry every key) rather than in the shared catalogue, which other views edit.
 import type { Lang } from '../../i18n/messages';
+import { interpolate } from '../../i18n/i18n';
 
 const zh = {
   title: '合规检查',
@@ -155,5 +156,5 @@ const TEXT: Record<Lang, Record<ComplianceTextKey, string>> = { zh, en };
 export type ComplianceText = (key: ComplianceTextKey, vars?: Record<string, string | number>) => string;
 
 export function complianceText(lang: Lang): ComplianceText {
-  return (key, vars) => TEXT[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+  return (key, vars) => interpolate(TEXT[lang][key], vars);
 }

@@ -1,5 +1,6 @@
 // The simulator's wording, Chinese first, typed so both languages carry every key.
 import type { Lang } from '../../i18n/messages';
+import { interpolate } from '../../i18n/i18n';
 
 const zh = {
   title: '转移支付模拟',
@@ -265,5 +266,5 @@ export type TransferText = (key: TransferTextKey, vars?: Record<string, string |
 const TEXT: Record<Lang, Record<TransferTextKey, string>> = { zh, en };
 
 export function transferText(lang: Lang): TransferText {
-  return (key, vars) => TEXT[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+  return (key, vars) => interpolate(TEXT[lang][key], vars);
 }
