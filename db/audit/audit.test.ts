@@ -171,3 +171,22 @@ describe('verification', () => {
     db.close();
   });
 });
+
+describe('a database from before the audit log', () => {
+  it('starts its log at the upgrade, listing the rows it already held, and verifies', async () => {
+    const { loadMigrations } = await import('../migrate');
+    const file = join(dir, 'v5.sqlite');
+    const migrations = loadMigrations();
+    const old = openDatabase(file, { migrations: migrations.slice(0, 5) });
+    writeDemo(old.db, generateDemo({ scale: 'province' }));
+    createScenario(old.db, { regionCode: province(old.db), name: '旧方案', overlay: [], ...HASHES });
+    old.db.close();
+    const { db, backupFile } = openDatabase(file);
+    const entries = listAudit(db);
+    expect(entries.map((e) => e.action)).toEqual(['genesis', 'migrate']);
+    expect(JSON.parse(entries[0]!.after!)).toMatchObject({ dataset: ['1', '2', '3', '4', '5'], scenario: ['1'] });
+    expect(JSON.parse(entries[1]!.after!)).toMatchObject({ schemaVersion: 6, applied: ['0006_audit'], backup: backupFile });
+    expect(verifyAudit(db)).toMatchObject({ ok: true, state: [] });
+    db.close();
+  });
+});
