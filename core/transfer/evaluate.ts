@@ -1,10 +1,15 @@
 // One evaluation of the allocation rule for one year: standard-based component first (基准定额 ×
 // students × the tier's cost share), then the rest of the pool by factor shares (× the difficulty
 // multiplier), pre-split by tier if asked, within per-unit bounds from the per-student floor, the
-// cap, hold-harmless and the growth band. Pure; writes only into fresh arrays it returns.
-import { splitLargestRemainder, waterFill, type FillStatus } from './kernel';
-import { FACTOR_KEY, TIERS, type ResolvedParameters } from './parameters';
-import { DATA_FACTORS, type Prepared, type YearColumns } from './prepare';
+// cap, hold-harmless and the growth band. Pure: what it returns is new; it writes besides only the
+// Prepared's scratch space.
+import { boundsPass, standardOf, standardRates } from './bounds';
+import { splitLargestRemainder, waterFillWithSums, type FillStatus } from './kernel';
+import { TIERS, type ResolvedParameters } from './parameters';
+import type { Prepared, YearColumns } from './prepare';
+import { formulaShares } from './shares';
+
+export { difficultyRaw } from './shares';
 
 /** Why a unit sits at a bound. */
 export const HELD_REASONS = ['free', 'floor', 'hold_harmless', 'growth_min', 'cap', 'growth_max'] as const;
@@ -42,90 +47,12 @@ export function poolFen(params: ResolvedParameters): number {
   return fen;
 }
 
-/**
- * Raw difficulty coefficient per unit: score ÷ mean score − 1 when scores are given; else average
- * revenue per head ÷ the unit's − 1 when asked; else the weighted z-scores of 第七条's components.
- */
-export function difficultyRaw(cols: YearColumns, params: ResolvedParameters, scores: Float64Array | undefined, out: Float64Array): void {
-  const n = out.length;
-  if (scores) {
-    let s = 0;
-    let c = 0;
-    for (let i = 0; i < n; i++) {
-      if (scores[i]! > 0) {
-        s += scores[i]!;
-        c++;
-      }
-    }
-    const mean = c > 0 ? s / c : 1;
-    for (let i = 0; i < n; i++) out[i] = scores[i]! > 0 ? scores[i]! / mean - 1 : 0;
-    return;
-  }
-  if (params['difficulty.by_revenue_per_head']! >= 0.5) {
-    out.set(cols.capacityGap);
-    return;
-  }
-  const wp = params['difficulty.weight_pressure']!;
-  const wg = params['difficulty.weight_gap']!;
-  for (let i = 0; i < n; i++) out[i] = wp * cols.zPressure[i]! + wg * cols.zGap[i]!;
-}
-
-/**
- * Σ_k w_k f_ik / Σ_j f_jk × multiplier, renormalised; factors that sum to zero are skipped (warned).
- * Returns the sum before renormalising (the goal seeker needs it to turn a share of weight back
- * into a factor weight).
- */
-function formulaShares(p: Prepared, cols: YearColumns, params: ResolvedParameters, raw: Float64Array, shares: Float64Array, warnings: Warning[]): number {
-  const n = p.n;
-  const floor = params['difficulty.floor']!;
-  const tilt = params['difficulty.tilt']!;
-  const wd = params[FACTOR_KEY.difficulty]!;
-  // The data factors come pre-normalised (prepare.ts), so a share is one fused pass over them.
-  const columns: Float64Array[] = [];
-  const weights: number[] = [];
-  let weightSum = 0;
-  for (const f of DATA_FACTORS) {
-    const w = params[FACTOR_KEY[f]]!;
-    if (w <= 0) continue;
-    const column = cols.normalised[f];
-    if (!column) {
-      warnings.push({ code: 'factor_empty', detail: f });
-      continue;
-    }
-    columns.push(column);
-    weights.push(w);
-    weightSum += w;
-  }
-  // As a factor, difficulty's value per unit is its multiplier at full strength (1 + raw, at least the floor).
-  let difficultyScale = 0;
-  if (wd > 0) {
-    let total = 0;
-    for (let i = 0; i < n; i++) total += Math.max(floor, 1 + raw[i]!);
-    difficultyScale = wd / total;
-    weightSum += wd;
-  }
-  if (!(weightSum > 0)) throw new RangeError('every factor weight is zero (or every weighted factor is empty): nothing to share the pool by');
-  const k = columns.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    let v = 0;
-    for (let j = 0; j < k; j++) v += weights[j]! * columns[j]![i]!;
-    if (difficultyScale > 0) v += difficultyScale * Math.max(floor, 1 + raw[i]!);
-    if (tilt > 0) v *= Math.max(floor, 1 + tilt * raw[i]!);
-    shares[i] = v;
-    sum += v;
-  }
-  const inverse = 1 / sum;
-  for (let i = 0; i < n; i++) shares[i]! *= inverse;
-  return sum;
-}
-
 /** Formula shares for the parameters (current year), with their sum before renormalising. */
 export function sharesFor(p: Prepared, params: ResolvedParameters, scores?: Float64Array): { shares: Float64Array; sum: number } {
-  const raw = new Float64Array(p.n);
-  difficultyRaw(p.current, params, scores, raw);
   const shares = new Float64Array(p.n);
-  const sum = formulaShares(p, p.current, params, raw, shares, []);
+  const sum = formulaShares(p.current, params, scores, new Float64Array(p.n), shares, []);
+  const inverse = 1 / sum;
+  for (let i = 0; i < p.n; i++) shares[i]! *= inverse;
   return { shares, sum };
 }
 
@@ -139,137 +66,101 @@ export function standardFor(p: Prepared, params: ResolvedParameters): { amounts:
 function standardComponent(p: Prepared, cols: YearColumns, params: ResolvedParameters, pool: number, out: Float64Array, warnings: Warning[]): number {
   out.fill(0);
   if (params['standard.enabled']! < 0.5) return 0;
-  const qp = Math.round(params['standard.quota_primary']! * 100);
-  const qj = Math.round(params['standard.quota_junior']! * 100);
-  const shareOf = [0, ...TIERS.map((t) => params[`standard.share_tier${t}`]!)];
+  const { qp, qj, shareOf } = standardRates(params);
   let total = 0;
   for (let i = 0; i < p.n; i++) {
-    out[i] = Math.round((qp * cols.primary[i]! + qj * cols.junior[i]!) * shareOf[p.tier[i]!]!);
+    out[i] = standardOf(qp, qj, cols.primary[i]!, cols.junior[i]!, shareOf[p.tier[i]!]!);
     total += out[i]!;
   }
-  if (total > pool) {
-    warnings.push({ code: 'standard_exceeds_pool', detail: `${total}>${pool}` });
-    const scaled = new Float64Array(p.n);
-    splitLargestRemainder(pool, out, p.all, scaled, new Float64Array(p.n));
-    out.set(scaled);
-    return pool;
-  }
+  if (total > pool) return scaleStandardToPool(p, pool, total, out, warnings);
   return total;
 }
 
-type Bounds = { lo: Float64Array; hi: Float64Array; reasonLo: Uint8Array; reasonHi: Uint8Array };
-
-function unitBounds(p: Prepared, cols: YearColumns, params: ResolvedParameters, pool: number, standard: Float64Array, prior: Float64Array | undefined, warnings: Warning[]): Bounds {
-  const n = p.n;
-  const lo = new Float64Array(n);
-  const hi = new Float64Array(n).fill(Infinity);
-  const reasonLo = new Uint8Array(n);
-  const reasonHi = new Uint8Array(n);
-  const floorFen = params['floor.per_student']! * 100;
-  const cap = params['cap.share']!;
-  const h = params['hold_harmless.h']!;
-  const growth = params['growth.enabled']! >= 0.5;
-  const gMin = params['growth.min']!;
-  const gMax = params['growth.max']!;
-  const conflicts: number[] = [];
-  // One pass, no closures: this runs on every slider move for every county.
-  for (let i = 0; i < n; i++) {
-    let min = Math.ceil(floorFen * cols.students[i]!);
-    let why = min > 0 ? 1 : 0;
-    const last = prior === undefined ? NaN : prior[i]!;
-    const hasLast = Number.isFinite(last);
-    if (hasLast && h > 0) {
-      const v = Math.ceil(h * last);
-      if (v > min) {
-        min = v;
-        why = 2;
-      }
-    }
-    if (hasLast && growth) {
-      const v = Math.ceil((1 + gMin) * last);
-      if (v > min) {
-        min = v;
-        why = 3;
-      }
-    }
-    let max = Infinity;
-    let whyHi = 0;
-    if (cap < 1) {
-      max = Math.floor(cap * pool);
-      whyHi = 4;
-    }
-    if (hasLast && growth) {
-      const v = Math.floor((1 + gMax) * last);
-      if (v < max) {
-        max = v;
-        whyHi = 5;
-      }
-    }
-    if (max < min) {
-      // A statutory floor or hold-harmless outranks a cap: the cap gives way, and the run says so.
-      conflicts.push(i);
-      max = min;
-    }
-    // The standard component is already paid; the bounds apply to the total.
-    lo[i] = Math.max(0, min - standard[i]!);
-    hi[i] = Math.max(lo[i]!, max - standard[i]!);
-    reasonLo[i] = why;
-    reasonHi[i] = whyHi;
-  }
-  if (conflicts.length) warnings.push({ code: 'bounds_conflict', detail: `${conflicts.length}`, units: conflicts });
-  return { lo, hi, reasonLo, reasonHi };
+/** When the standard component alone exceeds the pool, it is scaled down to the pool (to the 分). */
+function scaleStandardToPool(p: Prepared, pool: number, total: number, standard: Float64Array, warnings: Warning[]): number {
+  warnings.push({ code: 'standard_exceeds_pool', detail: `${total}>${pool}` });
+  const scaled = new Float64Array(p.n);
+  splitLargestRemainder(pool, standard, p.all, scaled, new Float64Array(p.n));
+  standard.set(scaled);
+  return pool;
 }
 
-/** Allocates the pool for the parameters in force; `options.year` picks the data year. */
+/**
+ * Allocates the pool for the parameters in force; `options.year` picks the data year.
+ *
+ * Every array returned is new; the per-unit bounds and the water-fill's working arrays live in
+ * p.scratch, which each call overwrites before reading. The passes over the units are fused
+ * (shares; standard + bounds + renormalising + group sums; water-fill; totals) because this runs
+ * for every county on every slider move; each sum still runs in the order the separate passes
+ * used, so the results are the same to the bit.
+ */
 export function evaluateAllocation(p: Prepared, params: ResolvedParameters, options: EvaluateOptions = {}): Allocation {
   const n = p.n;
   const cols = options.year === 'prior' ? p.prior : p.current;
+  const ws = p.scratch;
   const warnings: Warning[] = [];
   const pool = poolFen(params);
-  const raw = p.scratch.a;
-  difficultyRaw(cols, params, options.scores, raw);
   const shares = new Float64Array(n);
-  formulaShares(p, cols, params, raw, shares, warnings);
+  const shareSum = formulaShares(cols, params, options.scores, ws.raw, shares, warnings);
+  const plan = tierPlan(p, params);
+  const group = plan.byTier ? p.tier : ws.oneGroup;
   const standard = new Float64Array(n);
-  const rest = pool - standardComponent(p, cols, params, pool, standard, warnings);
-  const bounds = unitBounds(p, cols, params, pool, standard, options.prior, warnings);
+  const withStandard = params['standard.enabled']! >= 0.5;
+  let pass = boundsPass(p, cols, params, pool, options.prior, shares, standard, { inverse: 1 / shareSum, computeStandard: withStandard, group });
+  let standardTotal = pass.standardTotal;
+  if (standardTotal > pool) {
+    // Rare: the bounds depend on the standard component, so they are built again on the scaled one.
+    standardTotal = scaleStandardToPool(p, pool, standardTotal, standard, warnings);
+    pass = boundsPass(p, cols, params, pool, options.prior, shares, standard, { inverse: NaN, computeStandard: false, group });
+  }
+  if (pass.conflicts.length) warnings.push({ code: 'bounds_conflict', detail: `${pass.conflicts.length}`, units: pass.conflicts });
+  if (plan.missing) warnings.push({ code: 'tier_missing', detail: `${p.tierMembers[0]!.length}`, units: Array.from(p.tierMembers[0]!) });
   const amounts = new Float64Array(n);
   const formula = new Float64Array(n);
   const held = new Uint8Array(n);
-  const heldSide = p.scratch.held;
+  const heldSide = ws.held;
+  // The formula-only split is a reference figure (for the diversion report), kept unrounded:
+  // rounding it to the 分 would cost a second largest-remainder pass on every evaluation.
+  const formulaScale = new Float64Array(6);
   let feasible = true;
-  for (const group of tierGroups(p, params, rest, warnings)) {
-    // The formula-only split is a reference figure (for the diversion report), kept unrounded:
-    // rounding it to the 分 would cost a second largest-remainder pass on every evaluation.
-    let groupShares = 0;
-    for (let k = 0; k < group.members.length; k++) groupShares += shares[group.members[k]!]!;
-    const scale = groupShares > 0 ? group.pool / groupShares : 0;
-    for (let k = 0; k < group.members.length; k++) formula[group.members[k]!] = shares[group.members[k]!]! * scale;
-    const r: FillStatus = waterFill(group.pool, shares, bounds.lo, bounds.hi, group.members, amounts, heldSide, p.scratch.c, p.scratch.free).status;
+  for (const g of poolGroups(p, plan, pool - standardTotal)) {
+    const groupShares = ws.groupShares[g.index]!;
+    formulaScale[g.index] = groupShares > 0 ? g.pool / groupShares : 0;
+    const sums = { lo: ws.groupLo[g.index]!, hi: ws.groupHi[g.index]!, s: groupShares };
+    const r: FillStatus = waterFillWithSums(g.pool, shares, ws.lo, ws.hi, g.members, amounts, heldSide, ws.remainders, ws.free, sums).status;
     if (r !== 'ok') {
       feasible = false;
-      warnings.push({ code: r, detail: group.label, units: Array.from(group.members) });
+      warnings.push({ code: r, detail: g.label, units: Array.from(g.members) });
     }
   }
+  const { reasonLo, reasonHi } = ws;
   for (let i = 0; i < n; i++) {
-    amounts[i]! += standard[i]!;
-    formula[i]! += standard[i]!;
-    held[i] = heldSide[i] === -1 ? bounds.reasonLo[i]! || 1 : heldSide[i] === 1 ? bounds.reasonHi[i]! || 4 : 0;
+    const std = standard[i]!;
+    amounts[i]! += std;
+    formula[i] = shares[i]! * formulaScale[group[i]!]! + std;
+    const side = heldSide[i];
+    held[i] = side === -1 ? reasonLo[i]! || 1 : side === 1 ? reasonHi[i]! || 4 : 0;
   }
   return { pool, amounts, formula, standard, held, shares, warnings, feasible };
 }
 
-/** The whole pool for all units, or one pool per development tier when pre-splitting is on. */
-function tierGroups(p: Prepared, params: ResolvedParameters, pool: number, warnings: Warning[]): { label: string; pool: number; members: Uint32Array }[] {
-  if (params['tiers.presplit']! < 0.5) return [{ label: 'all', pool, members: p.all }];
-  if (p.tierMembers[0]!.length) {
-    warnings.push({ code: 'tier_missing', detail: `${p.tierMembers[0]!.length}`, units: Array.from(p.tierMembers[0]!) });
-    return [{ label: 'all', pool, members: p.all }];
-  }
+type TierPlan = { byTier: boolean; missing: boolean; present: number[]; weights: number[] };
+
+/** Whether the pool is split by development tier (and which tiers take part), or shared by all. */
+function tierPlan(p: Prepared, params: ResolvedParameters): TierPlan {
+  const all = { byTier: false, missing: false, present: [], weights: [] };
+  if (params['tiers.presplit']! < 0.5) return all;
+  if (p.tierMembers[0]!.length) return { ...all, missing: true };
   const present = TIERS.filter((t) => p.tierMembers[t]!.length > 0);
   const weights = present.map((t) => params[`tiers.share_tier${t}`]!);
-  if (!weights.some((w) => w > 0)) return [{ label: 'all', pool, members: p.all }];
-  const tierPools = new Float64Array(present.length);
-  splitLargestRemainder(pool, Float64Array.from(weights), Uint32Array.from(present, (_, k) => k), tierPools, new Float64Array(present.length));
-  return present.map((t, k) => ({ label: `tier${t}`, pool: tierPools[k]!, members: p.tierMembers[t]! }));
+  if (!weights.some((w) => w > 0)) return all;
+  return { byTier: true, missing: false, present, weights };
+}
+
+/** The whole pool for all units (group 0), or one pool per development tier (group = tier). */
+function poolGroups(p: Prepared, plan: TierPlan, pool: number): { index: number; label: string; pool: number; members: Uint32Array }[] {
+  if (!plan.byTier) return [{ index: 0, label: 'all', pool, members: p.all }];
+  const tierPools = new Float64Array(plan.present.length);
+  splitLargestRemainder(pool, Float64Array.from(plan.weights), Uint32Array.from(plan.present, (_, k) => k), tierPools, new Float64Array(plan.present.length));
+  return plan.present.map((t, k) => ({ index: t, label: `tier${t}`, pool: tierPools[k]!, members: p.tierMembers[t]! }));
 }

@@ -25,14 +25,26 @@ export function splitLargestRemainder(total: number, weights: Float64Array, memb
     if (total !== 0) throw new RangeError('cannot split a non-zero pool among no units');
     return;
   }
+  splitWithSum(total, weights, members, m, sum, out, scratch);
+}
+
+/**
+ * The same split over the first `m` (> 0) entries of `members`, given Σ weights over them summed in
+ * member order (the water-fill has that sum already, so it is not taken again).
+ */
+function splitWithSum(total: number, weights: Float64Array, members: Uint32Array, m: number, sum: number, out: Float64Array, scratch: Float64Array): void {
   const equal = !(sum > 0);
+  // The remainders go to `scratch` and, for the selection below, to its working copy in the same pass.
+  const copy = selectBufferFor(m);
   let given = 0;
   for (let k = 0; k < m; k++) {
     const i = members[k]!;
     const exact = equal ? total / m : (weights[i]! / sum) * total;
     const fl = Math.floor(exact);
     out[i] = fl;
-    scratch[k] = exact - fl;
+    const r = exact - fl;
+    scratch[k] = r;
+    copy[k] = r;
     given += fl;
   }
   let left = total - given;
@@ -55,7 +67,7 @@ export function splitLargestRemainder(total: number, weights: Float64Array, memb
   // give to everything clearly above it and to the earliest units at it. Remainders equal in exact
   // arithmetic can differ in the last bits of a float, so "at" means within 1e-9: the documented
   // tie rule (earlier unit first) decides, not float noise.
-  const threshold = kthLargest(scratch, m, left);
+  const threshold = kthLargest(copy, m, left);
   const above = threshold + TIE;
   let clearlyAbove = 0;
   for (let k = 0; k < m; k++) if (scratch[k]! > above) clearlyAbove++;
@@ -69,11 +81,14 @@ export function splitLargestRemainder(total: number, weights: Float64Array, memb
 
 const selectBuffer = { data: new Float64Array(0) };
 
-/** The k-th largest of the first m values (1-based k), by quickselect on a copy. */
-function kthLargest(values: Float64Array, m: number, k: number): number {
+/** The selection's working buffer, at least `m` long (shared: the kernel is synchronous). */
+function selectBufferFor(m: number): Float64Array {
   if (selectBuffer.data.length < m) selectBuffer.data = new Float64Array(Math.max(m, 2 * selectBuffer.data.length));
-  const a = selectBuffer.data;
-  for (let i = 0; i < m; i++) a[i] = values[i]!;
+  return selectBuffer.data;
+}
+
+/** The k-th largest of the first m values of `a` (1-based k), by quickselect; reorders `a`. */
+function kthLargest(a: Float64Array, m: number, k: number): number {
   const target = m - k; // index in ascending order
   let lo = 0;
   let hi = m - 1;
@@ -111,22 +126,36 @@ export type FillResult = { status: FillStatus; lambda: number; newtonSteps: numb
  * proportionally and the status says which side failed.
  */
 export function waterFill(pool: number, s: Float64Array, lo: Float64Array, hi: Float64Array, members: Uint32Array, out: Float64Array, held: Int8Array, scratch: Float64Array, freeBuffer: Uint32Array): FillResult {
-  const m = members.length;
   let sumLo = 0;
   let sumHi = 0;
-  for (let k = 0; k < m; k++) {
+  let sumS = 0;
+  for (let k = 0; k < members.length; k++) {
     const i = members[k]!;
     sumLo += lo[i]!;
     sumHi += hi[i]!;
+    sumS += s[i]!;
   }
+  return waterFillWithSums(pool, s, lo, hi, members, out, held, scratch, freeBuffer, { lo: sumLo, hi: sumHi, s: sumS });
+}
+
+/** Σ lo, Σ hi and Σ s over the members, each summed from 0 in member order. */
+export type MemberSums = { lo: number; hi: number; s: number };
+
+/**
+ * waterFill for a caller that has the member sums already (evaluate.ts takes them in the pass that
+ * builds the bounds, in the same order, so they are the same numbers to the bit).
+ */
+export function waterFillWithSums(pool: number, s: Float64Array, lo: Float64Array, hi: Float64Array, members: Uint32Array, out: Float64Array, held: Int8Array, scratch: Float64Array, freeBuffer: Uint32Array, sums: MemberSums): FillResult {
+  const m = members.length;
+  const sumLo = sums.lo;
+  const sumHi = sums.hi;
+  const sumS = sums.s;
   if (sumLo > pool || sumHi < pool) {
     const bound = sumLo > pool ? lo : hi;
     splitLargestRemainder(pool, bound, members, out, scratch);
     for (let k = 0; k < m; k++) held[members[k]!] = sumLo > pool ? -1 : 1;
     return { status: sumLo > pool ? 'infeasible_low' : 'infeasible_high', lambda: NaN, newtonSteps: 0, roundingRounds: 0 };
   }
-  let sumS = 0;
-  for (let k = 0; k < m; k++) sumS += s[members[k]!]!;
   // f(0) = Σ lo ≤ pool, so a = 0 brackets from below; b is found by doubling when needed.
   let a = 0;
   let b = Infinity;
@@ -141,16 +170,21 @@ export function waterFill(pool: number, s: Float64Array, lo: Float64Array, hi: F
     let boundSum = 0;
     for (let k = 0; k < m; k++) {
       const i = members[k]!;
-      const x = lambda * s[i]!;
-      if (x <= lo[i]!) {
-        f += lo[i]!;
-        boundSum += lo[i]!;
-      } else if (x >= hi[i]!) {
-        f += hi[i]!;
-        boundSum += hi[i]!;
+      const si = s[i]!;
+      const x = lambda * si;
+      const l = lo[i]!;
+      if (x <= l) {
+        f += l;
+        boundSum += l;
+        continue;
+      }
+      const h = hi[i]!;
+      if (x >= h) {
+        f += h;
+        boundSum += h;
       } else {
         f += x;
-        freeS += s[i]!;
+        freeS += si;
       }
     }
     if (Math.abs(f - pool) <= tolerance) break;
@@ -162,45 +196,64 @@ export function waterFill(pool: number, s: Float64Array, lo: Float64Array, hi: F
     lambda = next;
   }
   // Exact integer pass: fix the units λ put at a bound, split the rest, fix any that rounding
-  // pushed out, repeat.
+  // pushed out, repeat. The first round's free list and Σ s over it come out of the pass that
+  // fixes the bounds (both in member order, as a separate pass would give them).
+  const positive = sumS > 0;
   let fixedSum = 0;
+  let f = 0;
+  let freeS = 0;
   for (let k = 0; k < m; k++) {
     const i = members[k]!;
-    const x = lambda * s[i]!;
-    if (sumS > 0 && x <= lo[i]!) held[i] = -1;
-    else if (sumS > 0 && x >= hi[i]!) held[i] = 1;
-    else held[i] = 0;
-    if (held[i] !== 0) {
-      out[i] = held[i] === -1 ? lo[i]! : hi[i]!;
+    const si = s[i]!;
+    const x = lambda * si;
+    if (positive && x <= lo[i]!) {
+      held[i] = -1;
+      out[i] = lo[i]!;
       fixedSum += out[i]!;
+    } else if (positive && x >= hi[i]!) {
+      held[i] = 1;
+      out[i] = hi[i]!;
+      fixedSum += out[i]!;
+    } else {
+      held[i] = 0;
+      freeBuffer[f++] = i;
+      freeS += si;
     }
   }
   let rounds = 0;
   for (;;) {
     rounds++;
-    let f = 0;
-    for (let k = 0; k < m; k++) if (held[members[k]!] === 0) freeBuffer[f++] = members[k]!;
-    const free = freeBuffer.subarray(0, f);
+    if (rounds > 1) {
+      f = 0;
+      freeS = 0;
+      for (let k = 0; k < m; k++) if (held[members[k]!] === 0) freeBuffer[f++] = members[k]!;
+      for (let k = 0; k < f; k++) freeS += s[freeBuffer[k]!]!;
+    }
     const rest = pool - fixedSum;
     if (f === 0) {
       // All at bounds: place any remainder within the room left (feasibility guarantees it fits).
       settleLeftover(rest, members, lo, hi, out);
       return { status: 'ok', lambda, newtonSteps: steps, roundingRounds: rounds };
     }
-    let freeS = 0;
-    for (let k = 0; k < f; k++) freeS += s[free[k]!]!;
-    splitLargestRemainder(rest, freeS > 0 ? s : unitWeights(s.length), free, out, scratch);
+    if (freeS > 0) splitWithSum(rest, s, freeBuffer, f, freeS, out, scratch);
+    else splitLargestRemainder(rest, unitWeights(s.length), freeBuffer.subarray(0, f), out, scratch);
     // The worst violation is fixed first (relative shortfall below, absolute excess above).
     let worst = -1;
     let worstScore = 0;
     for (let k = 0; k < f; k++) {
-      const i = free[k]!;
+      const i = freeBuffer[k]!;
       if (out[i]! < lo[i]!) {
         const score = 1 + (lo[i]! - out[i]!) / lo[i]!;
-        if (score > worstScore) [worst, worstScore] = [i, score];
+        if (score > worstScore) {
+          worst = i;
+          worstScore = score;
+        }
       } else if (out[i]! > hi[i]! && worstScore < 1) {
         const score = (out[i]! - hi[i]!) / (out[i]! + 1);
-        if (score > worstScore) [worst, worstScore] = [i, score];
+        if (score > worstScore) {
+          worst = i;
+          worstScore = score;
+        }
       }
     }
     if (worst < 0) return { status: 'ok', lambda, newtonSteps: steps, roundingRounds: rounds };

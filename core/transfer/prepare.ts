@@ -33,8 +33,49 @@ export type Prepared = {
   /** Every unit's index, and the units of each development tier (index 1–5; 0 = unclassified). */
   all: Uint32Array;
   tierMembers: Uint32Array[];
-  scratch: { a: Float64Array; b: Float64Array; c: Float64Array; d: Float64Array; members: Uint32Array; free: Uint32Array; held: Int8Array };
+  scratch: Scratch;
 };
+
+/**
+ * Working space one evaluation overwrites before it reads (evaluate.ts, kernel.ts): nothing here
+ * outlives a call or reaches a result, so reusing it across calls cannot change what they return.
+ */
+export type Scratch = {
+  /** Raw difficulty coefficient per unit. */
+  raw: Float64Array;
+  /** Per-unit bounds on the formula part, 分, and why (reason codes, see evaluate.ts). */
+  lo: Float64Array;
+  hi: Float64Array;
+  reasonLo: Uint8Array;
+  reasonHi: Uint8Array;
+  /** The water-fill's remainders, free list and side held (−1 low, +1 high). */
+  remainders: Float64Array;
+  free: Uint32Array;
+  held: Int8Array;
+  /** Σ lo, Σ hi and Σ share per pool group (0 = one pool for all, 1–5 = development tier). */
+  groupLo: Float64Array;
+  groupHi: Float64Array;
+  groupShares: Float64Array;
+  /** Every unit in group 0, for when the pool is not pre-split (read-only). */
+  oneGroup: Int8Array;
+};
+
+function scratch(n: number): Scratch {
+  return {
+    raw: new Float64Array(n),
+    lo: new Float64Array(n),
+    hi: new Float64Array(n),
+    reasonLo: new Uint8Array(n),
+    reasonHi: new Uint8Array(n),
+    remainders: new Float64Array(n),
+    free: new Uint32Array(n),
+    held: new Int8Array(n),
+    groupLo: new Float64Array(6),
+    groupHi: new Float64Array(6),
+    groupShares: new Float64Array(6),
+    oneGroup: new Int8Array(n),
+  };
+}
 
 function columns(figures: readonly (YearFigures | null)[]): YearColumns {
   const n = figures.length;
@@ -99,7 +140,7 @@ export function prepare(inputs: SimInputs): Prepared {
     hasPrior: inputs.units.some((u) => u.prior !== null),
     all: Uint32Array.from({ length: n }, (_, i) => i),
     tierMembers: [0, 1, 2, 3, 4, 5].map((t) => Uint32Array.from(inputs.units.flatMap((u, i) => ((u.tier ?? 0) === t ? [i] : [])))),
-    scratch: { a: new Float64Array(n), b: new Float64Array(n), c: new Float64Array(n), d: new Float64Array(n), members: new Uint32Array(n), free: new Uint32Array(n), held: new Int8Array(n) },
+    scratch: scratch(n),
   };
 }
 

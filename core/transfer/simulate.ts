@@ -34,10 +34,12 @@ export type SimResult = {
   counts: { eduSpending: RuleCounts; perStudent: RuleCounts };
 };
 
-const baselineCache = new WeakMap<Prepared, { prior: Float64Array; allocation: Allocation; params: ResolvedParameters }>();
+type BaselineRun = { prior: Float64Array; allocation: Allocation; params: ResolvedParameters };
+
+const baselineCache = new WeakMap<Prepared, BaselineRun>();
 
 /** The baseline rule for the year, and last year's allocation under last year's baseline rule. */
-export function baselineRun(p: Prepared): { prior: Float64Array; allocation: Allocation; params: ResolvedParameters } {
+export function baselineRun(p: Prepared): BaselineRun {
   const cached = baselineCache.get(p);
   if (cached) return cached;
   const year = p.inputs.year;
@@ -52,6 +54,26 @@ export function baselineRun(p: Prepared): { prior: Float64Array; allocation: All
   const run = { prior, allocation: evaluateAllocation(p, params, { prior }), params };
   baselineCache.set(p, run);
   return run;
+}
+
+const baselineRulesCache = new WeakMap<Prepared, { a: Uint8Array; b: Uint8Array }>();
+
+/**
+ * The two rules on the recorded spending (the baseline's outcome): they depend only on the data,
+ * so they are worked out once per data set. Every result shares these two arrays, as it shares
+ * the baseline allocation; callers treat results as read-only.
+ */
+function baselineRules(p: Prepared): { a: Uint8Array; b: Uint8Array } {
+  const cached = baselineRulesCache.get(p);
+  if (cached) return cached;
+  const rules = { a: new Uint8Array(p.n), b: new Uint8Array(p.n) };
+  for (let i = 0; i < p.n; i++) {
+    const code = ruleCodes(p, i, p.current.eduSpending[i]!);
+    rules.a[i] = code & 3;
+    rules.b[i] = code >> 2;
+  }
+  baselineRulesCache.set(p, rules);
+  return rules;
 }
 
 export function scoresByIndex(p: Prepared, scores: Scenario['scores']): Float64Array | undefined {
@@ -71,50 +93,54 @@ export function productLess(a: number, b: number, c: number, d: number): boolean
   return BigInt(a) * BigInt(b) < BigInt(c) * BigInt(d);
 }
 
-function rules(p: Prepared, edu: Float64Array, a: Uint8Array, b: Uint8Array): void {
-  for (let i = 0; i < p.n; i++) {
-    const e = edu[i]!;
-    const e0 = p.prior.eduSpending[i]!;
-    if (!Number.isFinite(e) || !Number.isFinite(e0) || !p.prior.present[i]) {
-      a[i] = 2;
-      b[i] = 2;
-      continue;
-    }
-    a[i] = e < e0 ? 1 : 0;
-    const n = p.current.students[i]!;
-    const n0 = p.prior.students[i]!;
-    b[i] = n > 0 && n0 > 0 ? (productLess(e, n0, e0, n) ? 1 : 0) : 2;
-  }
+/**
+ * Rule A (low two bits) and rule B (next two) for unit i with education spending `e`: 0 pass,
+ * 1 fail, 2 not applicable.
+ */
+function ruleCodes(p: Prepared, i: number, e: number): number {
+  const e0 = p.prior.eduSpending[i]!;
+  if (!Number.isFinite(e) || !Number.isFinite(e0) || !p.prior.present[i]) return 2 | (2 << 2);
+  const a = e < e0 ? 1 : 0;
+  const n = p.current.students[i]!;
+  const n0 = p.prior.students[i]!;
+  const b = n > 0 && n0 > 0 ? (productLess(e, n0, e0, n) ? 1 : 0) : 2;
+  return a | (b << 2);
 }
 
-function count(base: Uint8Array, scen: Uint8Array): RuleCounts {
-  const c = { baseline: 0, scenario: 0, newlyFailing: 0, nowPassing: 0 };
-  for (let i = 0; i < base.length; i++) {
-    if (base[i] === 1) c.baseline++;
-    if (scen[i] === 1) c.scenario++;
-    if (scen[i] === 1 && base[i] === 0) c.newlyFailing++;
-    if (scen[i] === 0 && base[i] === 1) c.nowPassing++;
-  }
-  return c;
-}
+const emptyCounts = (): RuleCounts => ({ baseline: 0, scenario: 0, newlyFailing: 0, nowPassing: 0 });
 
 export function simulate(p: Prepared, scenario: Scenario, options: { hash?: boolean } = {}): SimResult {
   const year = p.inputs.year;
   const base = baselineRun(p);
+  const baseRules = baselineRules(p);
   const params = resolveParameters(scenario.overlay, year);
   const scores = scoresByIndex(p, scenario.scores);
   const allocation = scenario.overlay.length === 0 && !scores ? base.allocation : evaluateAllocation(p, params, { prior: base.prior, scores });
   const passThrough = params['outcome.pass_through']!;
-  const delta = new Float64Array(p.n);
-  const eduAfter = new Float64Array(p.n);
-  for (let i = 0; i < p.n; i++) {
-    delta[i] = allocation.amounts[i]! - base.allocation.amounts[i]!;
-    eduAfter[i] = Math.max(0, p.current.eduSpending[i]! + Math.round(passThrough * delta[i]!));
+  const n = p.n;
+  const delta = new Float64Array(n);
+  const eduAfter = new Float64Array(n);
+  const ruleA = { baseline: baseRules.a, scenario: new Uint8Array(n) };
+  const ruleB = { baseline: baseRules.b, scenario: new Uint8Array(n) };
+  const countA = emptyCounts();
+  const countB = emptyCounts();
+  const amounts = allocation.amounts;
+  const baseAmounts = base.allocation.amounts;
+  const eduSpending = p.current.eduSpending;
+  // One pass: the change, spending after it, both rules and their counts.
+  for (let i = 0; i < n; i++) {
+    const d = amounts[i]! - baseAmounts[i]!;
+    delta[i] = d;
+    const e = Math.max(0, eduSpending[i]! + Math.round(passThrough * d));
+    eduAfter[i] = e;
+    const code = ruleCodes(p, i, e);
+    const a = code & 3;
+    const b = code >> 2;
+    ruleA.scenario[i] = a;
+    ruleB.scenario[i] = b;
+    tally(countA, baseRules.a[i]!, a);
+    tally(countB, baseRules.b[i]!, b);
   }
-  const ruleA = { baseline: new Uint8Array(p.n), scenario: new Uint8Array(p.n) };
-  const ruleB = { baseline: new Uint8Array(p.n), scenario: new Uint8Array(p.n) };
-  rules(p, p.current.eduSpending, ruleA.baseline, ruleB.baseline);
-  rules(p, eduAfter, ruleA.scenario, ruleB.scenario);
   return {
     year,
     params,
@@ -127,6 +153,13 @@ export function simulate(p: Prepared, scenario: Scenario, options: { hash?: bool
     eduAfter,
     ruleA,
     ruleB,
-    counts: { eduSpending: count(ruleA.baseline, ruleA.scenario), perStudent: count(ruleB.baseline, ruleB.scenario) },
+    counts: { eduSpending: countA, perStudent: countB },
   };
+}
+
+function tally(c: RuleCounts, base: number, scen: number): void {
+  if (base === 1) c.baseline++;
+  if (scen === 1) c.scenario++;
+  if (scen === 1 && base === 0) c.newlyFailing++;
+  if (scen === 0 && base === 1) c.nowPassing++;
 }
