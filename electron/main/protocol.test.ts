@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -65,6 +65,22 @@ describe('serveAppRequest', () => {
     expect(body).not.toContain('password');
     expect(body).not.toContain('sibling');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('does not follow a link out of the renderer folder, and does follow one that stays inside', async () => {
+    symlinkSync(join(dir, 'secret.txt'), join(renderer, 'assets', 'leak.txt'));
+    symlinkSync(dir, join(renderer, 'up'));
+    symlinkSync(join(renderer, 'assets', 'app.js'), join(renderer, 'alias.js'));
+    const logs: string[] = [];
+    for (const path of ['/assets/leak.txt', '/up/secret.txt', '/up/renderer-secret.txt']) {
+      const res = await serveAppRequest(new Request(`app://workbench${path}`), renderer, (l) => logs.push(l));
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain('password');
+    }
+    expect(logs.filter((l) => /a link out of the renderer/.test(l))).toHaveLength(3);
+    const inside = await get('app://workbench/alias.js');
+    expect(inside.status).toBe(200);
+    expect(await inside.text()).toBe('export const x = 1;');
   });
 
   it('refuses methods other than GET and HEAD', async () => {

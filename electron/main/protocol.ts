@@ -2,7 +2,8 @@
 // nowhere else, under the shared CSP. A custom standard scheme rather than file:// gives the page a
 // real, stable origin (so the IPC guard and navigation rules can name it) without granting
 // file:// its extra privileges.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
 import { protocol } from 'electron';
 import { contentSecurityPolicy } from '../../core/security/csp';
 import { APP_HOST, APP_SCHEME, parseUrl } from './app-url';
@@ -34,6 +35,17 @@ function plain(status: number, text: string): Response {
   return new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
+/**
+ * The file's real path (links resolved) must still lie in the renderer folder's real path: a link
+ * placed in an unpacked renderer folder must not serve what it points at. Inside a packaged
+ * app.asar (integrity-checked, no links) realpath may not be supported; the mapped path then stands.
+ */
+async function insideByRealPath(rendererDir: string, file: string): Promise<boolean> {
+  const root = await realpath(rendererDir).catch(() => resolve(rendererDir));
+  const real = await realpath(file).catch(() => file);
+  return real === root || real.startsWith(root + sep);
+}
+
 /** Answer one app:// request from rendererDir. Plain async code, so tests call it with real files. */
 export async function serveAppRequest(request: Request, rendererDir: string, log: (line: string) => void = () => {}): Promise<Response> {
   const url = parseUrl(request.url);
@@ -48,6 +60,10 @@ export async function serveAppRequest(request: Request, rendererDir: string, log
     return plain(404, 'not found');
   }
   try {
+    if (!(await insideByRealPath(rendererDir, file))) {
+      log(`app:// refused ${url.pathname}: a link out of the renderer`);
+      return plain(404, 'not found');
+    }
     if (!(await stat(file)).isFile()) return plain(404, 'not found');
     const body = request.method === 'HEAD' ? null : await readFile(file);
     return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) } });
