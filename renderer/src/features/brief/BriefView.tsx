@@ -1,5 +1,6 @@
 // 简报: the composer (region, year, sections, an optional transfer scenario, language), the preview,
 // and export to PDF, Word or Excel with progress and the name of the file saved.
+import { RegionSelect } from '../../components/RegionSelect';
 import { useEffect, useMemo, useState } from 'react';
 import type { Output } from '../../../../core/ipc/contracts';
 import type { RegionInfo } from '../../../../core/ipc/schemas';
@@ -91,16 +92,7 @@ export function BriefView({ regions, initialRegion }: { regions: readonly Region
       <h2>{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
       <section className="card brief-composer" data-testid="brief-composer">
-        <label>
-          {t('region')}{' '}
-          <select data-testid="brief-region" value={regionCode} onChange={(e) => setRegionCode(e.target.value)}>
-            {choices.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}（{r.code}）
-              </option>
-            ))}
-          </select>
-        </label>
+        <RegionSelect label={t('region')} testId="brief-region" regions={choices} value={regionCode} onChange={setRegionCode} />
         <label>
           {t('year')}{' '}
           <select data-testid="brief-year" value={year ?? ''} onChange={(e) => setYear(e.target.value ? Number(e.target.value) : undefined)}>

@@ -1,6 +1,7 @@
 // 转移支付模拟: the analyst picks the region whose counties share the pool and a year, edits a
 // scenario's parameters (every move recomputed here at once with core/transfer), reads the impact,
 // compares baseline / proposal / alternative, runs goal seeking and sensitivity, and saves.
+import { RegionSelect } from '../../components/RegionSelect';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RegionInfo } from '../../../../core/ipc/schemas';
 import type { MoneyUnit } from '../../../../core/money/fen';
@@ -123,16 +124,17 @@ export function TransferView({ regions, initialRegion, unit }: { regions: readon
       <h2>{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
       <section className="card controls-row">
-        <label>
-          {t('region')}{' '}
-          <select data-testid="transfer-region" value={regionCode} onChange={(e) => { setRegionCode(e.target.value); setSelectedId(null); setCompareId(null); }}>
-            {parents.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}（{r.code}）
-              </option>
-            ))}
-          </select>
-        </label>
+        <RegionSelect
+          label={t('region')}
+          testId="transfer-region"
+          regions={parents}
+          value={regionCode}
+          onChange={(code) => {
+            setRegionCode(code);
+            setSelectedId(null);
+            setCompareId(null);
+          }}
+        />
         <label>
           {t('year')}{' '}
           <select data-testid="transfer-year" value={inputs?.year ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
