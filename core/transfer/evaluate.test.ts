@@ -1,17 +1,20 @@
 // Golden cases, one per mechanism, worked by hand on four units whose population shares are
-// 0.4 : 0.3 : 0.2 : 0.1 (students 100 … 400, so a per-student floor bites the other way round).
+// 0.4 : 0.3 : 0.2 : 0.1 (students 100 … 400, so a per-student floor bites the other way round),
+// each its own development tier, unless a case builds units of its own.
 // Pool 1,000 元 = 100,000 分; the population factor alone unless a case says otherwise.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../hash/sha256';
 import { evaluateAllocation, HELD_REASONS } from './evaluate';
 import type { SimInputs, SimUnit } from './inputs';
 import { resolveParameters, type ResolvedParameters } from './parameters';
-import { prepare } from './prepare';
+import { prepare, type Prepared } from './prepare';
+import { largestRemainder } from '../../test/oracles/largest-remainder';
 
-function inputs(): SimInputs {
-  const units: SimUnit[] = [400, 300, 200, 100].map((population, i) => {
+function inputs(populations: readonly number[] = [400, 300, 200, 100], tiers: readonly (number | null)[] = populations.map((_, i) => i + 1)): SimInputs {
+  const units: SimUnit[] = populations.map((population, i) => {
     const figures = { students: (i + 1) * 100, primary: 0, junior: 0, population, areaKm2: 1, revenue: 100_000, expenditure: 100_000, eduSpending: 1_000_000 };
-    return { code: `39010${i + 1}`, name: `县${i + 1}`, tier: i + 1, urbanRural: 'rural', current: figures, prior: figures };
+    return { code: String(390101 + i), name: `县${i + 1}`, tier: tiers[i] ?? null, urbanRural: 'rural', current: figures, prior: figures };
   });
   return { regionCode: '390100', regionName: '测试市', year: 2024, units, datasets: [], dataHash: sha256Hex(canonicalJson(units)) };
 }
@@ -29,6 +32,7 @@ const base: ResolvedParameters = {
 };
 const run = (over: Record<string, number>, prior?: number[], scores?: number[]) =>
   evaluateAllocation(p, { ...base, ...over }, { prior: prior ? Float64Array.from(prior) : undefined, scores: scores ? Float64Array.from(scores) : undefined });
+const on = (q: Prepared, over: Record<string, number>) => evaluateAllocation(q, { ...base, ...over });
 const amounts = (a: ReturnType<typeof run>) => Array.from(a.amounts);
 const held = (a: ReturnType<typeof run>) => Array.from(a.held, (h) => HELD_REASONS[h]);
 
@@ -38,6 +42,14 @@ describe('evaluateAllocation golden cases', () => {
     expect(amounts(a)).toEqual([40000, 30000, 20000, 10000]);
     expect(amounts(a)).toEqual(Array.from(a.formula, Math.round));
     expect(held(a)).toEqual(['free', 'free', 'free', 'free']);
+  });
+
+  it('the formula alone on 5 : 3 : 2 of 10,000 分 is 5,000, 3,000, 2,000, and the same again on a second run', () => {
+    const q = prepare(inputs([5, 3, 2]));
+    const first = on(q, { 'pool.amount': 100 });
+    expect(amounts(first)).toEqual([5000, 3000, 2000]);
+    expect(held(first)).toEqual(['free', 'free', 'free']);
+    expect(amounts(on(q, { 'pool.amount': 100 }))).toEqual(amounts(first));
   });
 
   it('cap 35 % on the population factor: unit 1 held at 35 000, the rest 65 000 split 3 : 2 : 1', () => {
@@ -84,6 +96,22 @@ describe('evaluateAllocation golden cases', () => {
     expect(amounts(a)).toEqual([20000, 30000, 30000, 20000]);
   });
 
+  it('golden: 60 / 40 between two tiers, then by population within each', () => {
+    // Tier 1 (units 1 and 3, population 1 : 3) gets 600 分 → 150, 450; tier 2 (unit 2) gets 400.
+    const q = prepare(inputs([1, 5, 3], [1, 2, 1]));
+    const a = on(q, { 'pool.amount': 10, 'tiers.presplit': 1, 'tiers.share_tier1': 0.6, 'tiers.share_tier2': 0.4 });
+    expect(amounts(a)).toEqual([150, 400, 450]);
+  });
+
+  it('a county without a development tier: the pool is not pre-split, and the run names the county', () => {
+    // Pre-split, the unclassified county would be in no tier's pool and get nothing; instead the
+    // pool is shared as one (at the baseline 30 / 25 / 20 / 15 / 10 % it would not be the formula).
+    const q = prepare(inputs([400, 300, 200, 100], [1, 2, null, 4]));
+    const a = on(q, { 'tiers.presplit': 1 });
+    expect(amounts(a)).toEqual([40000, 30000, 20000, 10000]);
+    expect(a.warnings.find((w) => w.code === 'tier_missing')?.units).toEqual([2]);
+  });
+
   it('pools pre-split by tier: each unit is its own tier here, so each gets its tier\'s share of the pool', () => {
     const a = run({ 'tiers.presplit': 1, 'tiers.share_tier1': 0.1, 'tiers.share_tier2': 0.2, 'tiers.share_tier3': 0.3, 'tiers.share_tier4': 0.4, 'tiers.share_tier5': 0 });
     expect(amounts(a)).toEqual([10000, 20000, 30000, 40000]);
@@ -97,5 +125,42 @@ describe('evaluateAllocation golden cases', () => {
     expect(a.feasible).toBe(true);
     expect(a.warnings.find((w) => w.code === 'bounds_conflict')?.units).toEqual([3]);
     expect(amounts(a).reduce((x, y) => x + y, 0)).toBe(100000);
+  });
+
+  it('floors the pool cannot cover: reported as infeasible, and the pool split in proportion to the floors', () => {
+    // 1.20 元 per student needs 12,000 + 24,000 + 36,000 + 48,000 = 120,000 分 of a 100,000 pool.
+    const a = run({ 'floor.per_student': 1.2 });
+    expect(a.feasible).toBe(false);
+    expect(a.warnings).toContainEqual({ code: 'infeasible_low', detail: 'all', units: [0, 1, 2, 3] });
+    expect(amounts(a)).toEqual([10000, 20000, 30000, 40000]);
+    expect(held(a)).toEqual(['floor', 'floor', 'floor', 'floor']);
+  });
+
+  it('caps that cannot absorb the pool: reported as infeasible, and the pool split in proportion to the caps', () => {
+    // A cap of 20 % = 20,000 分 each holds 80,000 of 100,000.
+    const a = run({ 'cap.share': 0.2 });
+    expect(a.feasible).toBe(false);
+    expect(a.warnings).toContainEqual({ code: 'infeasible_high', detail: 'all', units: [0, 1, 2, 3] });
+    expect(amounts(a)).toEqual([25000, 25000, 25000, 25000]);
+    expect(held(a)).toEqual(['cap', 'cap', 'cap', 'cap']);
+  });
+});
+
+describe('pools pre-split by tier', () => {
+  it('sums to the pool and gives each tier exactly its largest-remainder part of it (property)', () => {
+    const SHARE = [0, 0.5, 0.3, 0.2];
+    const county = fc.record({ tier: fc.constantFrom<number>(1, 2, 3), population: fc.integer({ min: 1, max: 1000 }) });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.array(county, { minLength: 1, maxLength: 50 }), (pool, units) => {
+        const tiers = units.map((u) => u.tier);
+        const q = prepare(inputs(units.map((u) => u.population), tiers));
+        const a = on(q, { 'pool.amount': pool / 100, 'tiers.presplit': 1, 'tiers.share_tier1': SHARE[1]!, 'tiers.share_tier2': SHARE[2]!, 'tiers.share_tier3': SHARE[3]!, 'tiers.share_tier4': 0, 'tiers.share_tier5': 0 });
+        expect(a.pool).toBe(pool);
+        expect(amounts(a).reduce((x, y) => x + y, 0)).toBe(pool);
+        const present = [1, 2, 3].filter((t) => tiers.includes(t));
+        const tierPools = largestRemainder(BigInt(pool), present.map((t) => SHARE[t]!)).map(Number);
+        present.forEach((t, k) => expect(amounts(a).reduce((x, v, i) => (tiers[i] === t ? x + v : x), 0)).toBe(tierPools[k]));
+      }),
+    );
   });
 });

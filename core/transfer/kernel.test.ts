@@ -63,6 +63,8 @@ describe('waterFill', () => {
         const r = fill(pool, us);
         expect(r.status).toBe('ok');
         expect(sum(r.out)).toBe(pool);
+        // Each rounding round after the first fixes one more unit at a bound, so it must end.
+        expect(r.roundingRounds).toBeLessThanOrEqual(us.length + 1);
         r.out.forEach((v, i) => {
           expect(Number.isInteger(v)).toBe(true);
           expect(v).toBeGreaterThanOrEqual(us[i]!.lo);
@@ -145,6 +147,48 @@ describe('waterFill', () => {
     expect(r.lambda).toBeCloseTo(550 / 6, 9);
   });
 
+  it('golden: hold-harmless at 95 % of last year 400, 300, 300 lifts the unit the formula leaves at 100', () => {
+    // The formula alone splits 1,000 分 by 1 : 4.5 : 4.5 as 100, 450, 450; the floors are 380, 285,
+    // 285. Unit 0 is held at 380 and the other two share 620 equally; neither falls below 285.
+    const shares = [1, 4.5, 4.5];
+    expect(split(1000, shares)).toEqual([100, 450, 450]);
+    const r = fill(1000, shares.map((s, i) => ({ s, lo: [380, 285, 285][i]!, hi: Infinity })));
+    expect(r.status).toBe('ok');
+    expect(r.out).toEqual([380, 310, 310]);
+    expect(r.held).toEqual([-1, 0, 0]);
+  });
+
+  it('golden: a cap moves the excess to the others in their proportions', () => {
+    // 1,000 分 by 8 : 1 : 1 would give unit 0 800; capped at 500, the other 500 goes 1 : 1.
+    const r = fill(1000, [
+      { s: 8, lo: 0, hi: 500 },
+      { s: 1, lo: 0, hi: Infinity },
+      { s: 1, lo: 0, hi: Infinity },
+    ]);
+    expect(r.status).toBe('ok');
+    expect(r.out).toEqual([500, 250, 250]);
+    expect(r.held).toEqual([1, 0, 0]);
+  });
+
+  it('golden: infeasible bounds are reported, and the pool is split by the bounds instead', () => {
+    // Floors of 60 + 60 = 120 分 cannot come out of 100; caps of 10 + 10 cannot absorb 100. Either
+    // way each unit gets the pool in proportion to its bound: 50, 50.
+    const low = fill(100, [
+      { s: 1, lo: 60, hi: Infinity },
+      { s: 1, lo: 60, hi: Infinity },
+    ]);
+    expect(low.status).toBe('infeasible_low');
+    expect(low.out).toEqual([50, 50]);
+    expect(low.held).toEqual([-1, -1]);
+    const high = fill(100, [
+      { s: 1, lo: 0, hi: 10 },
+      { s: 1, lo: 0, hi: 10 },
+    ]);
+    expect(high.status).toBe('infeasible_high');
+    expect(high.out).toEqual([50, 50]);
+    expect(high.held).toEqual([1, 1]);
+  });
+
   it('golden: when every unit ends at a bound, the leftover goes where there is room', () => {
     // Only unit 0 has a share and it is capped at 30; unit 1 (share 0) is the only one with room
     // and takes the other 70 of the pool.
@@ -178,6 +222,7 @@ describe('splitLargestRemainder', () => {
     expect(split(100, [1, 1, 1])).toEqual([34, 33, 33]);
     expect(split(101, [1, 1, 1])).toEqual([34, 34, 33]);
     expect(split(5, [0, 0, 0])).toEqual([2, 2, 1]); // all-zero weights: an equal split
+    expect(split(7, [0, 1, 0])).toEqual([0, 7, 0]); // a zero weight gets nothing, not a leftover 分
     expect(split(0, [3, 4])).toEqual([0, 0]);
   });
 
@@ -193,6 +238,18 @@ describe('splitLargestRemainder', () => {
         const parts = split(total, weights);
         expect(sum(parts)).toBe(total);
         parts.forEach((p) => expect(p).toBeGreaterThanOrEqual(0));
+      }),
+    );
+  });
+
+  it('gives no part more than one 分 away from its exact share, on pools up to 10^13 分 (property)', () => {
+    // The allowance beyond 1 分 is the relative float error of pool · w / Σ w near 10^13.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e13 }), fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 60 }), (total, weights) => {
+        const parts = split(total, weights);
+        expect(sum(parts)).toBe(total);
+        const s = sum(weights);
+        parts.forEach((p, i) => expect(Math.abs(p - (total * weights[i]!) / s)).toBeLessThan(1.001 + total * 1e-15));
       }),
     );
   });

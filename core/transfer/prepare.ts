@@ -1,9 +1,9 @@
 // Turns SimInputs into typed columns once per data set: the factor values, the two difficulty
 // components already standardised, and scratch space, so that each evaluation (a slider move, a
 // sweep point, a solver probe) does only the work that depends on the parameters.
-import { zScores } from './difficulty';
 import type { SimInputs, YearFigures } from './inputs';
 import { FACTOR_NAMES, type FactorName } from './parameters';
+import { zScores } from './zscores';
 
 export type YearColumns = {
   students: Float64Array;

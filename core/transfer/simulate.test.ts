@@ -3,15 +3,15 @@
 // for are honoured, and the never-decrease rules are re-run on the simulated money (DOMAIN §3.4–3.5).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { zScores } from './difficulty';
 import { HELD_REASONS } from './evaluate';
 import type { SimInputs, YearFigures } from './inputs';
 import { baselineValue, FACTOR_KEY, FACTOR_NAMES, PARAMETERS, resolveParameters, setParameter, type OverlayEntry } from './parameters';
 import { prepare } from './prepare';
-import { largestRemainder } from './rounding';
 import { diversion } from './impact';
 import { simulate } from './simulate';
+import { zScores } from './zscores';
 import { FIXTURE_YEAR, fixture, inputsOf, ROWS } from '../../test/fixtures/transfer-counties';
+import { largestRemainder } from '../../test/oracles/largest-remainder';
 
 const YEAR = FIXTURE_YEAR;
 

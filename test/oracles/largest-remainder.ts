@@ -1,7 +1,9 @@
-// Money to the 分: a pool split in proportion to real-valued weights so that the parts are whole
-// 分 and add up to the pool exactly (largest-remainder method; ties go to the earlier unit, so the
-// result is deterministic). BigInt face of the typed-array kernel.
-import { splitLargestRemainder } from './kernel';
+// The largest-remainder split with BigInt in and out, for tests that state an expected allocation
+// in whole 分: "the pool split by these weights, to the 分, ties to the earlier unit". It runs the
+// kernel's split (core/transfer/kernel.ts), so it is a reference for what the whole pipeline must
+// reduce to in a simple case, not an independent check of the split itself — kernel.test.ts holds
+// that one (an exact rational largest remainder).
+import { splitLargestRemainder } from '../../core/transfer/kernel';
 
 /** Split `pool` (分) in proportion to `weights` (≥ 0, not all zero). Σ result = pool exactly. */
 export function largestRemainder(pool: bigint, weights: readonly number[]): bigint[] {
