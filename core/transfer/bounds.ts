@@ -55,6 +55,8 @@ export function boundsPass(p: Prepared, cols: YearColumns, params: ResolvedParam
   const capMax = cap < 1 ? Math.floor(cap * pool) : Infinity;
   const capWhy = cap < 1 ? 4 : 0;
   const conflicts: number[] = [];
+  // No last year: every unit reads NaN (hold-harmless and the growth band then do not apply).
+  const lastYear = prior ?? p.scratch.noPrior;
   let standardTotal = 0;
   for (let i = 0; i < n; i++) {
     let s = shares[i]!;
@@ -70,7 +72,7 @@ export function boundsPass(p: Prepared, cols: YearColumns, params: ResolvedParam
     } else std = standard[i]!;
     let min = Math.ceil(floorFen * students[i]!);
     let why = min > 0 ? 1 : 0;
-    const last = prior === undefined ? NaN : prior[i]!;
+    const last = lastYear[i]!;
     const hasLast = Number.isFinite(last);
     if (hasLast && h > 0) {
       const v = Math.ceil(h * last);

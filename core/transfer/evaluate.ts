@@ -100,11 +100,13 @@ export function evaluateAllocation(p: Prepared, params: ResolvedParameters, opti
   const ws = p.scratch;
   const warnings: Warning[] = [];
   const pool = poolFen(params);
-  const shares = new Float64Array(n);
+  // One buffer for the five result arrays: one allocation instead of five on every slider move.
+  const buffer = new ArrayBuffer(n * 33);
+  const shares = new Float64Array(buffer, 0, n);
   const shareSum = formulaShares(cols, params, options.scores, ws.raw, shares, warnings);
   const plan = tierPlan(p, params);
   const group = plan.byTier ? p.tier : ws.oneGroup;
-  const standard = new Float64Array(n);
+  const standard = new Float64Array(buffer, n * 8, n);
   const withStandard = params['standard.enabled']! >= 0.5;
   let pass = boundsPass(p, cols, params, pool, options.prior, shares, standard, { inverse: 1 / shareSum, computeStandard: withStandard, group });
   let standardTotal = pass.standardTotal;
@@ -115,9 +117,9 @@ export function evaluateAllocation(p: Prepared, params: ResolvedParameters, opti
   }
   if (pass.conflicts.length) warnings.push({ code: 'bounds_conflict', detail: `${pass.conflicts.length}`, units: pass.conflicts });
   if (plan.missing) warnings.push({ code: 'tier_missing', detail: `${p.tierMembers[0]!.length}`, units: Array.from(p.tierMembers[0]!) });
-  const amounts = new Float64Array(n);
-  const formula = new Float64Array(n);
-  const held = new Uint8Array(n);
+  const amounts = new Float64Array(buffer, n * 16, n);
+  const formula = new Float64Array(buffer, n * 24, n);
+  const held = new Uint8Array(buffer, n * 32, n);
   const heldSide = ws.held;
   // The formula-only split is a reference figure (for the diversion report), kept unrounded:
   // rounding it to the 分 would cost a second largest-remainder pass on every evaluation.

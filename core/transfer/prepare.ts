@@ -58,6 +58,8 @@ export type Scratch = {
   groupShares: Float64Array;
   /** Every unit in group 0, for when the pool is not pre-split (read-only). */
   oneGroup: Int8Array;
+  /** NaN for every unit: last year's allocation when there is none (read-only). */
+  noPrior: Float64Array;
 };
 
 function scratch(n: number): Scratch {
@@ -74,6 +76,7 @@ function scratch(n: number): Scratch {
     groupHi: new Float64Array(6),
     groupShares: new Float64Array(6),
     oneGroup: new Int8Array(n),
+    noPrior: new Float64Array(n).fill(NaN),
   };
 }
 

@@ -11,6 +11,7 @@ import { canonicalJson, sha256Hex } from '../hash/sha256';
 import { evaluateAllocation, type Allocation } from './evaluate';
 import { resolveParameters, type OverlayEntry, type ResolvedParameters } from './parameters';
 import type { Prepared } from './prepare';
+import { FAIL, PASS, ruleCodes, ruleData } from './rules';
 
 export type Scenario = { name: string; overlay: readonly OverlayEntry[]; scores?: Readonly<Record<string, number>> | undefined };
 
@@ -56,21 +57,26 @@ export function baselineRun(p: Prepared): BaselineRun {
   return run;
 }
 
-const baselineRulesCache = new WeakMap<Prepared, { a: Uint8Array; b: Uint8Array }>();
+type BaselineRules = { a: Uint8Array; b: Uint8Array; failingA: number; failingB: number };
+
+const baselineRulesCache = new WeakMap<Prepared, BaselineRules>();
 
 /**
- * The two rules on the recorded spending (the baseline's outcome): they depend only on the data,
- * so they are worked out once per data set. Every result shares these two arrays, as it shares
- * the baseline allocation; callers treat results as read-only.
+ * The two rules on the recorded spending (the baseline's outcome) and how many fail: they depend
+ * only on the data, so they are worked out once per data set. Every result shares these two
+ * arrays, as it shares the baseline allocation; callers treat results as read-only.
  */
-function baselineRules(p: Prepared): { a: Uint8Array; b: Uint8Array } {
+function baselineRules(p: Prepared): BaselineRules {
   const cached = baselineRulesCache.get(p);
   if (cached) return cached;
-  const rules = { a: new Uint8Array(p.n), b: new Uint8Array(p.n) };
+  const data = ruleData(p);
+  const rules = { a: new Uint8Array(p.n), b: new Uint8Array(p.n), failingA: 0, failingB: 0 };
   for (let i = 0; i < p.n; i++) {
-    const code = ruleCodes(p, i, p.current.eduSpending[i]!);
+    const code = ruleCodes(data, i, p.current.eduSpending[i]!);
     rules.a[i] = code & 3;
     rules.b[i] = code >> 2;
+    if (rules.a[i] === FAIL) rules.failingA++;
+    if (rules.b[i] === FAIL) rules.failingB++;
   }
   baselineRulesCache.set(p, rules);
   return rules;
@@ -85,61 +91,58 @@ export function parametersHash(year: number, params: ResolvedParameters, scores:
   return sha256Hex(canonicalJson({ year, parameters: params, scores: scores ?? {} }));
 }
 
-/** a·b < c·d for non-negative integers, exactly (products can pass 2^53, so near-ties go to BigInt). */
-export function productLess(a: number, b: number, c: number, d: number): boolean {
-  const x = a * b;
-  const y = c * d;
-  if (Math.abs(x - y) > 1e-9 * Math.max(x, y)) return x < y;
-  return BigInt(a) * BigInt(b) < BigInt(c) * BigInt(d);
-}
-
-/**
- * Rule A (low two bits) and rule B (next two) for unit i with education spending `e`: 0 pass,
- * 1 fail, 2 not applicable.
- */
-function ruleCodes(p: Prepared, i: number, e: number): number {
-  const e0 = p.prior.eduSpending[i]!;
-  if (!Number.isFinite(e) || !Number.isFinite(e0) || !p.prior.present[i]) return 2 | (2 << 2);
-  const a = e < e0 ? 1 : 0;
-  const n = p.current.students[i]!;
-  const n0 = p.prior.students[i]!;
-  const b = n > 0 && n0 > 0 ? (productLess(e, n0, e0, n) ? 1 : 0) : 2;
-  return a | (b << 2);
-}
-
-const emptyCounts = (): RuleCounts => ({ baseline: 0, scenario: 0, newlyFailing: 0, nowPassing: 0 });
-
 export function simulate(p: Prepared, scenario: Scenario, options: { hash?: boolean } = {}): SimResult {
   const year = p.inputs.year;
   const base = baselineRun(p);
   const baseRules = baselineRules(p);
+  const rules = ruleData(p);
   const params = resolveParameters(scenario.overlay, year);
   const scores = scoresByIndex(p, scenario.scores);
   const allocation = scenario.overlay.length === 0 && !scores ? base.allocation : evaluateAllocation(p, params, { prior: base.prior, scores });
   const passThrough = params['outcome.pass_through']!;
   const n = p.n;
-  const delta = new Float64Array(n);
-  const eduAfter = new Float64Array(n);
-  const ruleA = { baseline: baseRules.a, scenario: new Uint8Array(n) };
-  const ruleB = { baseline: baseRules.b, scenario: new Uint8Array(n) };
-  const countA = emptyCounts();
-  const countB = emptyCounts();
+  // One buffer for the four result arrays: one allocation instead of four on every slider move.
+  const buffer = new ArrayBuffer(n * 18);
+  const delta = new Float64Array(buffer, 0, n);
+  const eduAfter = new Float64Array(buffer, n * 8, n);
+  const ruleA = { baseline: baseRules.a, scenario: new Uint8Array(buffer, n * 16, n) };
+  const ruleB = { baseline: baseRules.b, scenario: new Uint8Array(buffer, n * 17, n) };
   const amounts = allocation.amounts;
   const baseAmounts = base.allocation.amounts;
   const eduSpending = p.current.eduSpending;
+  const baseA = baseRules.a;
+  const baseB = baseRules.b;
+  const scenA = ruleA.scenario;
+  const scenB = ruleB.scenario;
+  let failA = 0;
+  let newA = 0;
+  let fixedA = 0;
+  let failB = 0;
+  let newB = 0;
+  let fixedB = 0;
+  // The change is whole 分, so at the default full pass-through it needs no rounding.
+  const whole = passThrough === 1;
   // One pass: the change, spending after it, both rules and their counts.
   for (let i = 0; i < n; i++) {
     const d = amounts[i]! - baseAmounts[i]!;
     delta[i] = d;
-    const e = Math.max(0, eduSpending[i]! + Math.round(passThrough * d));
+    const e = Math.max(0, eduSpending[i]! + (whole ? d : Math.round(passThrough * d)));
     eduAfter[i] = e;
-    const code = ruleCodes(p, i, e);
+    const code = ruleCodes(rules, i, e);
     const a = code & 3;
     const b = code >> 2;
-    ruleA.scenario[i] = a;
-    ruleB.scenario[i] = b;
-    tally(countA, baseRules.a[i]!, a);
-    tally(countB, baseRules.b[i]!, b);
+    scenA[i] = a;
+    scenB[i] = b;
+    const a0 = baseA[i]!;
+    const b0 = baseB[i]!;
+    if (a === FAIL) {
+      failA++;
+      if (a0 === PASS) newA++;
+    } else if (a === PASS && a0 === FAIL) fixedA++;
+    if (b === FAIL) {
+      failB++;
+      if (b0 === PASS) newB++;
+    } else if (b === PASS && b0 === FAIL) fixedB++;
   }
   return {
     year,
@@ -153,13 +156,9 @@ export function simulate(p: Prepared, scenario: Scenario, options: { hash?: bool
     eduAfter,
     ruleA,
     ruleB,
-    counts: { eduSpending: countA, perStudent: countB },
+    counts: {
+      eduSpending: { baseline: baseRules.failingA, scenario: failA, newlyFailing: newA, nowPassing: fixedA },
+      perStudent: { baseline: baseRules.failingB, scenario: failB, newlyFailing: newB, nowPassing: fixedB },
+    },
   };
-}
-
-function tally(c: RuleCounts, base: number, scen: number): void {
-  if (base === 1) c.baseline++;
-  if (scen === 1) c.scenario++;
-  if (scen === 1 && base === 0) c.newlyFailing++;
-  if (scen === 0 && base === 1) c.nowPassing++;
 }
