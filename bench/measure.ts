@@ -121,3 +121,38 @@ export async function measure(run: () => RunResult | Promise<RunResult>, options
   const peakRssDelta = Math.max(0, sampler.peakSinceReset() - before);
   return { runs, median: median(runs), min: Math.min(...runs), max: Math.max(...runs), peakRssDelta, childPeakRss };
 }
+
+/**
+ * Several synchronous contestants measured in turn, run by run (a, b, c, a, b, c, …) instead of one
+ * after the other. These machines have slow spells lasting seconds (another tenant, the host):
+ * measured back to back, a spell falls on whichever contestant happened to be running and skews
+ * their ratio either way; interleaved, it falls on all of them. Each contestant's peak memory is
+ * the highest RSS seen during its own runs, above the RSS at the start.
+ */
+export async function measureInterleaved<K extends string>(contestants: Record<K, () => RunResult>, options: MeasureOptions, sampler: RssSampler): Promise<Record<K, Figure>> {
+  const names = Object.keys(contestants) as K[];
+  await settle(300);
+  const before = sampler.reset();
+  for (let i = 0; i < options.warmup; i++) {
+    for (const name of names) {
+      await settle(50);
+      contestants[name]();
+    }
+  }
+  const runs = new Map<K, number[]>(names.map((name) => [name, []]));
+  const peaks = new Map<K, number>(names.map((name) => [name, before]));
+  for (let i = 0; i < options.runs; i++) {
+    for (const name of names) {
+      await settle(50);
+      sampler.reset();
+      runs.get(name)!.push(contestants[name]().ms);
+      peaks.set(name, Math.max(peaks.get(name)!, sampler.peakSinceReset()));
+    }
+  }
+  const figures = {} as Record<K, Figure>;
+  for (const name of names) {
+    const r = runs.get(name)!;
+    figures[name] = { runs: r, median: median(r), min: Math.min(...r), max: Math.max(...r), peakRssDelta: Math.max(0, peaks.get(name)! - before), childPeakRss: null };
+  }
+  return figures;
+}

@@ -56,14 +56,14 @@ export async function runSuite(data: DemoData, options: SuiteOptions): Promise<B
     if (options.only === 'transfer') {
       // (f) alone needs the national database that (a) writes.
       const load = await benchLoad(ctx);
-      rows.push(load.row, await benchTransfer(ctx, load.oursDbFile, load.datasetIds));
+      rows.push(load.row, ...(await benchTransfer(ctx, load.oursDbFile, load.datasetIds)));
     } else if (options.only !== 'import') {
       const load = await benchLoad(ctx);
       const aggregate = await benchAggregate(ctx, load.oursDbFile, load.datasetIds, load.csvs);
       const wire = await benchWire(ctx);
       const compliance = await benchCompliance(ctx, load.oursDbFile, load.datasetIds, load.csvs);
       const transfer = await benchTransfer(ctx, load.oursDbFile, load.datasetIds);
-      rows.push(load.row, aggregate, ...wire, ...compliance, transfer);
+      rows.push(load.row, aggregate, ...wire, ...compliance, ...transfer);
     }
     if (options.only !== 'transfer') rows.push(...(await benchImport(ctx)));
     const totalSeconds = (performance.now() - started) / 1000;
