@@ -70,7 +70,10 @@ export function boundModel(p: Prepared): BoundModel {
     }
     const difficultyScale = wd / difficultyTotal;
     // Per tier: shares with the tilt, the standard component and the bounds; then λ by Newton
-    // steps; then clamp and floor to the 分; then the outcome and the two rules.
+    // steps; then clamp and floor to the 分; then the outcome and the two rules. The Newton loop
+    // repeats core/transfer/kernel.ts's on purpose (same steps, same tolerance) rather than calling
+    // it: the kernel works through member lists and goes on to the exact integer pass, which is
+    // the bookkeeping this reference leaves out.
     let standardTotal = 0;
     const tierShares = [0, 0, 0, 0, 0, 0];
     const tierLo = [0, 0, 0, 0, 0, 0];
