@@ -13,6 +13,7 @@ import { formulaShares } from '../core/transfer/shares';
 import { baselineRun, simulate } from '../core/transfer/simulate';
 import type { Figure } from './measure';
 import { boundModel } from './transfer-bound';
+import { compulsoryColumns, compulsoryPass } from './transfer-compulsory';
 import { measureInterleaved, timed } from './measure';
 import type { BenchContext, BenchRow } from './types';
 
@@ -43,8 +44,30 @@ export function everyMechanism(p: Prepared): OverlayEntry[] {
   return overlay;
 }
 
-/** The floor: Σ_k w_k · f_ik / Σ_j f_jk over the same five data factors, nothing else. */
-export function plainShares(columns: readonly Float64Array[], weights: readonly number[], out: Float64Array): void {
+/** Σ_i f_ik of each column: data only, so taken once per data set, as the app normalises its columns once. */
+export function columnTotals(columns: readonly Float64Array[]): Float64Array {
+  return Float64Array.from(columns, (c) => c.reduce((a, b) => a + b, 0));
+}
+
+/**
+ * The floor: plain factor shares Σ_k w_k · f_ik / Σ_j f_jk over the same five data factors and
+ * nothing else, in one fused pass (five loads and one store per county).
+ */
+export function plainShares(columns: readonly Float64Array[], totals: Float64Array, weights: readonly number[], out: Float64Array): void {
+  const [c0, c1, c2, c3, c4] = columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const s0 = weights[0]! / totals[0]!;
+  const s1 = weights[1]! / totals[1]!;
+  const s2 = weights[2]! / totals[2]!;
+  const s3 = weights[3]! / totals[3]!;
+  const s4 = weights[4]! / totals[4]!;
+  for (let i = 0; i < out.length; i++) out[i] = s0 * c0[i]! + s1 * c1[i]! + s2 * c2[i]! + s3 * c3[i]! + s4 * c4[i]!;
+}
+
+/**
+ * The floor as measured until 2026-11-29, kept as a reference row: the same shares with each
+ * column's total taken again on every evaluation and the columns added one pass at a time.
+ */
+export function plainSharesFivePasses(columns: readonly Float64Array[], weights: readonly number[], out: Float64Array): void {
   out.fill(0);
   for (let k = 0; k < columns.length; k++) {
     const c = columns[k]!;
@@ -76,6 +99,13 @@ export async function benchTransfer(ctx: BenchContext, oursDbFile: string, _ids:
   const columns = [p.current.factors.students, p.current.factors.population, p.current.factors.area, p.current.factors.inverse_capacity, p.current.factors.standard_gap];
   if (Object.values(f).some((c) => c === null)) throw new Error('(f) a factor column is empty');
   const out = new Float64Array(p.n);
+  const totals = columnTotals(columns);
+  // The two floor loops must compute the same shares (to float rounding), or the comparison means nothing.
+  const check5 = new Float64Array(p.n);
+  plainShares(columns, totals, [0.5, 0.1, 0.1, 0.2, 0.1], out);
+  plainSharesFivePasses(columns, [0.5, 0.1, 0.1, 0.2, 0.1], check5);
+  if (out.some((v, i) => Math.abs(v - check5[i]!) > 1e-12 * Math.abs(check5[i]!))) throw new Error('(f) the two floor loops disagree');
+  const compulsory = compulsoryColumns(p);
   // The two stages run over the same parameter sets, resolved before timing.
   const params = Array.from({ length: EVALUATIONS }, (_, k) => resolveParameters(setParameter(overlay, keys[k % 4]!, values(k)), p.inputs.year));
   const raw = new Float64Array(p.n);
@@ -94,7 +124,9 @@ export async function benchTransfer(ctx: BenchContext, oursDbFile: string, _ids:
   const figures = await measureInterleaved(
     {
       ours: timedLoop((k) => simulate(p, { name: 'slider', overlay: setParameter(overlay, keys[k % 4]!, values(k)) }, { hash: false })),
-      floor: timedLoop((k) => plainShares(columns, [0.5 + (k % 4) / 100, 0.1, 0.1, 0.2, 0.1], out)),
+      floor: timedLoop((k) => plainShares(columns, totals, [0.5 + (k % 4) / 100, 0.1, 0.1, 0.2, 0.1], out)),
+      fivePasses: timedLoop((k) => plainSharesFivePasses(columns, [0.5 + (k % 4) / 100, 0.1, 0.1, 0.2, 0.1], out)),
+      compulsory: timedLoop((k) => compulsoryPass([0.5 + (k % 4) / 100, 0.1, 0.1, 0.2, 0.1], compulsory.columns, compulsory.outputs)),
       shares: timedLoop((k) => formulaShares(p.current, params[k]!, undefined, raw, out, [])),
       allocation: timedLoop((k) => evaluateAllocation(p, params[k]!, { prior })),
       bound: timedLoop((k) => (failures += bound.evaluate(params[k]!))),
@@ -116,11 +148,44 @@ export async function benchTransfer(ctx: BenchContext, oursDbFile: string, _ids:
     fairness:
       `Ours is the app's own evaluation (core/transfer simulate, the evaluation inside each report the renderer draws on a slider move): parameters resolved from the overlay, difficulty coefficient from standardised components and the tilt multiplier, the difficulty factor, five data factors, the standard-based component (基准定额 × students × tier share), the pool pre-split by five tiers, per-unit bounds from the per-student floor, a cap of 0.2 % of the pool, hold-harmless 90 % and a −5 %…+15 % growth band against last year's allocation, clamp-and-renormalise to the 分 (largest remainder), the formula-only split for the diversion figure, the change against the baseline, education spending after the transfer and both never-decrease rules for every county. ` +
       `Each evaluation changes one of four parameters slightly (tilt, floor, h, a factor weight), so nothing is reused between evaluations except what depends only on the data: the prepared columns (factor columns normalised once, z-scores of the difficulty components) and the baseline and last-year allocations, which do not depend on the scenario. ` +
-      `The peer computes only Σ_k w_k · f_ik / Σ_j f_jk for the same five factor columns (already in memory as Float64Arrays) — no bounds, no rounding to the 分, no outcome — the floor any implementation must pay. In the check run, units at a bound (reason code: count) were ${[...held.entries()].map(([h, c]) => `${h}: ${c}`).join(', ')} (0 free, 1 floor, 2 hold-harmless, 3 growth floor, 4 cap, 5 growth cap). Goal: ≥ 1,000 evaluations/s and within 3× of the floor. ` +
-      `Ours, the floor and the two stages below are measured interleaved, run by run (ours, floor, shares, allocation, ours, …), so that a slow spell of the machine, which can last seconds, falls on all of them and not on one. ` +
-      `The rows after this one time parts of the same evaluations against the same floor, to show where the time goes: the formula-shares stage alone (the work the floor does, plus the difficulty coefficient and the tilt), the allocation without the outcome (everything above except the change against the baseline, spending after the transfer and the two rules), and a lower bound for the whole evaluation in JavaScript (bench/transfer-bound.ts).`,
+      `The peer computes only Σ_k w_k · f_ik / Σ_j f_jk for the same five factor columns (already in memory as Float64Arrays) in one fused pass, five loads and one store per county, with each column's total taken once per data set as ours normalises its columns once — no bounds, no rounding to the 分, no outcome — the floor any implementation must pay. In the check run, units at a bound (reason code: count) were ${[...held.entries()].map(([h, c]) => `${h}: ${c}`).join(', ')} (0 free, 1 floor, 2 hold-harmless, 3 growth floor, 4 cap, 5 growth cap). Goal: ≥ 1,000 evaluations/s and within 3× of the floor. ` +
+      `Until 2026-11-29 the floor took each column's total again on every evaluation and added the columns one pass at a time; that loop is several times slower than this one (its reference row below gives the factor), so the ratios measured against it (7.61 in the last full run before the change) flattered ours by that factor. ` +
+      `All rows of (f) are measured interleaved, run by run (ours, floor, …, ours, floor, …), so that a slow spell of the machine, which can last seconds, falls on all of them and not on one. ` +
+      `The rows after this one time parts of the same evaluations against the same floor, to show where the time goes — the formula-shares stage alone (the work the floor does, plus the difficulty coefficient and the tilt) and the allocation without the outcome (everything above except the change against the baseline, spending after the transfer and the two rules) — and three references that are not the app's code: the previous floor, the reads and writes any complete evaluation must make (bench/transfer-compulsory.ts), and the arithmetic of every mechanism laid out tier by tier (bench/transfer-bound.ts).`,
   };
-  return [main, stageRow('formula shares only', 'core/transfer formulaShares (5 factors, difficulty, tilt)', figures.shares, peer), stageRow('allocation, no outcome', 'core/transfer evaluateAllocation (every mechanism)', figures.allocation, peer), boundRow(figures.bound, peer)];
+  return [
+    main,
+    stageRow('formula shares only', 'core/transfer formulaShares (5 factors, difficulty, tilt)', figures.shares, peer),
+    stageRow('allocation, no outcome', 'core/transfer evaluateAllocation (every mechanism)', figures.allocation, peer),
+    referenceRow({
+      name: 'the previous floor',
+      label: 'plain factor shares, column totals per evaluation, a pass per column',
+      ours: figures.fivePasses,
+      floor: peer,
+      note: 'the floor until 2026-11-29',
+      fairness: `The floor loop used until 2026-11-29 (plainSharesFivePasses in bench/transfer.ts): the same shares as the floor (checked equal before timing) with each column's total taken again on every evaluation and the five columns added one pass at a time. Kept so that earlier results can be read against this one.`,
+    }),
+    referenceRow({
+      name: 'compulsory reads and writes',
+      label: 'bench/transfer-compulsory.ts (15 inputs read, 4 results written, one pass)',
+      ours: figures.compulsory,
+      floor: peer,
+      note: 'not an allocation',
+      fairness:
+        `Not the app's code and not an allocation: one pass that reads, for each county, each input some mechanism needs (five factor columns, two difficulty components, primary and junior pupils, students, last year's allocation, the baseline allocation, recorded education spending and the two rule thresholds) and writes the four results any scenario evaluation must report at the least (allocation, spending after the transfer, rule A and rule B), with weighted sums in between: no bounds, no λ, no rounding to the 分, output arrays allocated once. ` +
+        'It shows what the data alone cost next to the floor, which reads five columns and writes one: a complete evaluation in JavaScript cannot be cheaper than this row.',
+    }),
+    referenceRow({
+      name: 'lower bound in JavaScript',
+      label: 'bench/transfer-bound.ts (arithmetic of every mechanism only)',
+      ours: figures.bound,
+      floor: peer,
+      note: 'not a correct allocation',
+      fairness:
+        `Not the app's code and not a correct allocation: the arithmetic every mechanism needs for the same ${EVALUATIONS} parameter sets — difficulty coefficient, five factors, tilt, standard component, the bounds from the floor, hold-harmless, the growth band and the cap, λ by the same Newton steps per tier, clamp and floor to the 分, the outcome and both rules — with units laid out tier by tier, and nothing else: no reason codes, no formula-only split, no warnings, no result arrays, no exact-tie handling, and the leftover 分 not handed out by largest remainder. ` +
+        'It shows how far below the full evaluation a restructuring in scalar JavaScript could go on this machine.',
+    }),
+  ];
 }
 
 function stageRow(stage: string, oursLabel: string, ours: Figure, floor: Figure): BenchRow {
@@ -136,17 +201,16 @@ function stageRow(stage: string, oursLabel: string, ours: Figure, floor: Figure)
   };
 }
 
-function boundRow(ours: Figure, floor: Figure): BenchRow {
+/** A row for a loop that is not the app's code, timed with the (f) runs against the same floor. */
+function referenceRow(r: { name: string; label: string; ours: Figure; floor: Figure; note: string; fairness: string }): BenchRow {
   return {
-    benchmark: '(f) reference: lower bound in JavaScript',
+    benchmark: `(f) reference: ${r.name}`,
     unit: 'ms',
-    ours,
-    peer: floor,
-    oursLabel: 'bench/transfer-bound.ts (arithmetic of every mechanism only)',
+    ours: r.ours,
+    peer: r.floor,
+    oursLabel: r.label,
     peerLabel: 'the same floor',
-    note: 'not a correct allocation',
-    fairness:
-      `Not the app's code and not a correct allocation: the arithmetic every mechanism needs for the same ${EVALUATIONS} parameter sets — difficulty coefficient, five factors, tilt, standard component, the bounds from the floor, hold-harmless, the growth band and the cap, λ by the same Newton steps per tier, clamp and floor to the 分, the outcome and both rules — with units laid out tier by tier, and nothing else: no reason codes, no formula-only split, no warnings, no result arrays, no exact-tie handling, and the leftover 分 not handed out by largest remainder. ` +
-      'It shows how far below the full evaluation a restructuring in scalar JavaScript could go on this machine; interleaved with the (f) runs and compared with the same floor.',
+    note: r.note,
+    fairness: `${r.fairness} Interleaved with the (f) runs over the same ${EVALUATIONS} evaluations and compared with the same floor.`,
   };
 }
