@@ -24,7 +24,8 @@ export const simulateHelp = `wb simulate --scenario FILE.json [--year Y] [--form
 
 export const optimiseHelp = `wb optimise --goal max-difficulty-weight|min-pool (--scenario FILE.json | --region CODE) [--year Y] [--format table|json]
   Goal seeking with the HiGHS LP solver: (a) the largest difficulty-factor weight, or (b) the smallest pool, that keeps
-  every county at its per-student floor and its education spending per student from falling. Exit 1 when infeasible.`;
+  every county at its per-student floor with neither its education spending nor that spending per student falling
+  (after the pass-through); caps, hold-harmless and the growth band are re-checked on the full model. Exit 1 when infeasible.`;
 
 const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const wan = (fen: number) => (fen / 1e6).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -155,8 +156,9 @@ export async function optimiseCommand(argv: string[], io: CliIO, dbOption: strin
   if (format === 'json') io.out(renderJson({ region: inputs.regionCode, year: inputs.year, data_hash: inputs.dataHash, ...r }));
   else {
     io.out(`${inputs.regionName}（${inputs.regionCode}）${inputs.year} 年 目标求解 ${goal}（HiGHS，${r.lp.constraints} 个约束）\n${r.message.zh}\n${r.message.en}\n`);
-    if (r.check) io.out(`全模型复核 / full-model check: 生均下降县 ${r.check.perStudentFailures}，低于下限县 ${r.check.belowFloor}\n`);
-    if (r.binding.length) io.out(renderTable(['代码', '县', '约束', '需要(元)'], r.binding.map((b) => [b.code, b.name, b.reason === 'floor' ? '生均下限' : '生均不减', yuan(b.needFen)]), [false, false, false, true]));
+    if (r.check) io.out(`全模型复核 / full-model check: 教育支出下降县 ${r.check.eduSpendingFailures}，生均下降县 ${r.check.perStudentFailures}，低于下限县 ${r.check.belowFloor}\n`);
+    const reason = { floor: '生均下限', edu_spending_no_decrease: '教育支出不减', per_student_no_decrease: '生均不减' } as const;
+    if (r.binding.length) io.out(renderTable(['代码', '县', '约束', '需要(元)'], r.binding.map((b) => [b.code, b.name, reason[b.reason], yuan(b.needFen)]), [false, false, false, true]));
   }
   return r.feasible ? EXIT.ok : EXIT.failures;
 }

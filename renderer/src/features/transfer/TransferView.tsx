@@ -202,7 +202,7 @@ export function TransferView({ regions, initialRegion, unit }: { regions: readon
             <WinnersLosers winners={proposal.winners.winners} losers={proposal.winners.losers} unit={unit} t={t} />
             <ComparisonPanel reports={reports} inputs={inputs} unit={unit} t={t} />
             <AllocationTable rows={proposal.rows} unit={unit} t={t} />
-            <GoalSeekPanel regionCode={regionCode} year={inputs.year} overlay={editor.overlay} scores={scores} lang={lang} t={t} canApply={!(selected?.isBaseline ?? true)} onApply={editor.setOverlay} />
+            <GoalSeekPanel regionCode={regionCode} year={inputs.year} overlay={editor.overlay} scores={scores} lang={lang} unit={unit} t={t} canApply={!(selected?.isBaseline ?? true)} onApply={editor.setOverlay} />
             <SensitivityPanel prepared={prepared} scenario={scenario} params={params} lang={lang} t={t} />
             {selected && <HistoryPanel entity="scenario" entityId={String(selected.id)} title={auditText(lang)('historyOf', { what: selected.name })} version={`${selected.updatedAt}|${selected.name}`} testId="scenario-history" />}
           </div>
