@@ -15,7 +15,7 @@ export { difficultyRaw } from './shares';
 export const HELD_REASONS = ['free', 'floor', 'hold_harmless', 'growth_min', 'cap', 'growth_max'] as const;
 export type HeldReason = (typeof HELD_REASONS)[number];
 
-export type Warning = { code: 'factor_empty' | 'bounds_conflict' | 'standard_exceeds_pool' | 'tier_missing' | 'infeasible_low' | 'infeasible_high'; detail: string; units?: number[] };
+export type Warning = { code: 'factor_empty' | 'bounds_conflict' | 'standard_exceeds_pool' | 'tier_missing' | 'infeasible_low' | 'infeasible_high' | 'scores_partial'; detail: string; units?: number[] };
 
 export type Allocation = {
   pool: number;
