@@ -141,7 +141,8 @@ export function evaluateAllocation(p: Prepared, params: ResolvedParameters, opti
     amounts[i]! += std;
     formula[i] = shares[i]! * formulaScale[group[i]!]! + std;
     const side = heldSide[i];
-    held[i] = side === -1 ? reasonLo[i]! || 1 : side === 1 ? reasonHi[i]! || 4 : 0;
+    // Held at a lower bound of 0 (no floor, no last year) is simply a zero share: free, not "floor".
+    held[i] = side === -1 ? reasonLo[i]! : side === 1 ? reasonHi[i]! || 4 : 0;
   }
   return { pool, amounts, formula, standard, held, shares, warnings, feasible };
 }

@@ -164,7 +164,6 @@ export type Diversion = { total: number; byReason: Record<BoundReason, number> }
  */
 export function diversion(r: SimResult): Diversion {
   const byReason = Object.fromEntries(BOUND_REASONS.map((k) => [k, 0])) as Record<BoundReason, number>;
-  let total = 0;
   const a = r.allocation;
   const conflicted = new Set(a.warnings.find((w) => w.code === 'bounds_conflict')?.units ?? []);
   for (let i = 0; i < a.amounts.length; i++) {
@@ -177,7 +176,6 @@ export function diversion(r: SimResult): Diversion {
     let reason: BoundReason = held;
     if (moved < 0 && lower && conflicted.has(i)) reason = upperBoundOf(r, i);
     else if ((moved > 0) !== lower) continue; // held at a bound but moved the other way: the bound did not move it
-    total += Math.abs(moved);
     byReason[reason] += Math.abs(moved);
   }
   // The formula figure is unrounded, so the diversion is rounded to the 分 once, here, for display.
