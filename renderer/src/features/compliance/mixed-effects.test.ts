@@ -16,7 +16,7 @@ describe('mixed effects', () => {
   it('says in words, with the numbers, that the fall is a change in composition (zh)', () => {
     const s = mixedEffect(total, levels, 'zh')!;
     expect(s).toContain('各学段生均都没有下降');
-    expect(s).toContain('10,000.00 → 10,100.00 元 (+1.00%)');
+    expect(s).toContain('10,000.00 → 10,100.00 元（+1.00%）');
     expect(s).toContain('合计生均从 15,000.00 元降到 13,433.33 元（-10.44%）');
     expect(s).toContain('结构变化');
   });

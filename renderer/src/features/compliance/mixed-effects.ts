@@ -18,7 +18,10 @@ export function mixedEffect(total: ComplianceResult | null, levels: readonly Com
   const byCost = [...measured].sort((a, b) => Number(a.value) - Number(b.value));
   const cheapest = byCost[0]!;
   const dearest = byCost[byCost.length - 1]!;
-  const parts = measured.map((l) => `${levelName(l.level!, lang)} ${yuan(l.priorValue)} → ${yuan(l.value)}${lang === 'zh' ? ' 元' : ' yuan'} (${percentText(l.growth)!.replace(/^(?!-)/, '+')})`);
+  const parts = measured.map((l) => {
+    const g = percentText(l.growth)!.replace(/^(?!-)/, '+');
+    return lang === 'zh' ? `${levelName(l.level!, lang)} ${yuan(l.priorValue)} → ${yuan(l.value)} 元（${g}）` : `${levelName(l.level!, lang)} ${yuan(l.priorValue)} → ${yuan(l.value)} yuan (${g})`;
+  });
   if (lang === 'zh') {
     return `各学段生均都没有下降（${parts.join('；')}），但合计生均从 ${yuan(total.priorValue)} 元降到 ${yuan(total.value)} 元（${percentText(total.growth)}）。合计是各学段生均按在校生加权的平均：在校生向生均较低的学段（如${levelName(cheapest.level!, 'zh')}，${yuan(cheapest.value)} 元）转移、生均较高的学段（如${levelName(dearest.level!, 'zh')}，${yuan(dearest.value)} 元）占比下降时，合计会下降——这是结构变化，不是某个学段的经费减少。合计的“生均不减”仍按规定判定为不达标。`;
   }
