@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { allocateQuotas, quotaFromCoverage, quotaProblems, type QuotaRule, type QuotaUnit } from './allocate';
 
 const SEED = 20261207;
-const unit = (code: string, enrolled: number, eligible: number, gdp = 5_000_000, rev = 500_000): QuotaUnit => ({ code, name: code, enrolled, eligible, gdpPerHeadFen: gdp, revenuePerHeadFen: rev });
-const rule = (over: Partial<QuotaRule> = {}): QuotaRule => ({ total: 300, weights: { students: 0.4, eligible: 0.6, economic: 0, fiscal: 0 }, minRatioBp: 10000, capEligibleBp: null, perStudentFen: 230_000, ...over });
+const unit = (code: string, enrolled: number, eligible: number, gdp = 5_000_000, rev = 500_000): QuotaUnit => ({ code, name: code, enrolled, eligible, gdpPerHeadFen: gdp, revenuePerHeadFen: rev, perStudentFen: 230_000 });
+const rule = (over: Partial<QuotaRule> = {}): QuotaRule => ({ total: 300, weights: { students: 0.4, eligible: 0.6, economic: 0, fiscal: 0 }, minRatioBp: 10000, capEligibleBp: null, ...over });
 
 describe('allocateQuotas', () => {
   it('gives every identified student a place when the total allows, and splits the rest by need', () => {
@@ -68,7 +68,7 @@ describe('allocateQuotas — properties (fixed seed)', () => {
   it('quotas are whole, add up to the total, and stay within [floor, cap] when feasible (property)', () => {
     fc.assert(
       fc.property(units, fc.integer({ min: 0, max: 3_000_000 }), fc.integer({ min: 0, max: 10000 }), fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 4, maxLength: 4 }), (us, total, minBp, w) => {
-        if (w.every((x) => x === 0)) w[0] = 1;
+        if (w.reduce((a, b) => a + b, 0) === 0) w[0] = 1;
         const qs = us.map((u, i) => unit(`U${i}`, u.enrolled, Math.floor((u.enrolled * u.eligibleShare) / 10000), u.gdp, u.rev));
         const r = allocateQuotas(qs, rule({ total, minRatioBp: minBp, weights: { students: w[0]!, eligible: w[1]!, economic: w[2]!, fiscal: w[3]! } }));
         expect(r.totalQuota).toBe(total);

@@ -17,6 +17,8 @@ export type QuotaUnit = {
   eligible: number | null;
   gdpPerHeadFen: number | null;
   revenuePerHeadFen: number | null;
+  /** What one quota place costs in this unit, 分 (a standard, or the unit's approved fee); null = not priced. */
+  perStudentFen?: number | null;
 };
 
 export type QuotaRule = {
@@ -28,8 +30,6 @@ export type QuotaRule = {
   minRatioBp: number;
   /** Optional cap as a multiple of eligible, in basis points (e.g. 15000 = 1.5 ×); null = none. */
   capEligibleBp: number | null;
-  /** Per-student amount for the money column, 分 (null: quotas only). */
-  perStudentFen: number | null;
 };
 
 export type QuotaRow = {
@@ -141,11 +141,12 @@ export function allocateQuotas(units: readonly QuotaUnit[], rule: QuotaRule): Qu
       cap: hi[i]!,
       held: held[i] === -1 ? 'floor' : held[i] === 1 ? 'cap' : 'free',
       shortfall: Math.max(0, u.eligible! - quota),
-      moneyFen: rule.perStudentFen === null ? null : quota * rule.perStudentFen,
+      moneyFen: u.perStudentFen === null || u.perStudentFen === undefined ? null : quota * u.perStudentFen,
       share: s[i]!,
     };
   });
-  const money = rule.perStudentFen === null ? null : rows.reduce((t, r) => t + r.moneyFen!, 0);
+  // The money total only when every unit is priced: a partial sum would read as the whole.
+  const money = rows.some((r) => r.moneyFen === null) ? null : rows.reduce((t, r) => t + r.moneyFen!, 0);
   return {
     status: fill.status,
     rows,

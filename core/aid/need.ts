@@ -33,7 +33,8 @@ export type MissingReason =
   | { code: 'no_boarders'; level: LevelCode }
   | { code: 'no_fee'; level: LevelCode }
   | { code: 'no_standard'; level: LevelCode; date: string }
-  | { code: 'no_non_boarder_share'; date: string };
+  | { code: 'no_non_boarder_share'; date: string }
+  | { code: 'not_applicable'; level: LevelCode };
 
 export type AidNeedRow = {
   item: AidItem;
@@ -63,6 +64,8 @@ export type AidNeed = { code: string; name: string; dang: AidRegionInput['dang']
 };
 
 function recipientsOf(item: AidItem, level: LevelCode, input: AidLevelInput | undefined, params: AidParams): { n: number | null; from: 'eligible' | 'coverage'; missing: MissingReason | null } {
+  // A level with no students at all is not a hole in the data: the item does not apply there.
+  if (input?.enrolled === 0) return { n: null, from: 'eligible', missing: { code: 'not_applicable', level } };
   const coverage = params.coverage[item];
   if (coverage !== undefined) {
     if (input?.enrolled === null || input?.enrolled === undefined) return { n: null, from: 'coverage', missing: { code: 'no_enrolled', level } };
@@ -153,6 +156,6 @@ export function aidNeed(region: AidRegionInput, params: AidParams, items: readon
     dang: region.dang,
     rows,
     knownNeedFen: rows.reduce((s, r) => s + (r.needFen ?? 0), 0),
-    incomplete: rows.some((r) => r.missing !== null),
+    incomplete: rows.some((r) => r.missing !== null && r.missing.code !== 'not_applicable'),
   };
 }
