@@ -4,9 +4,15 @@
 import { z } from 'zod';
 import type { LevelCode } from '../levels';
 import { AID_ITEMS, type AidItem } from './items';
-import { CENTRAL_SHARE_BY_DANG, GRANT_TIER_RANGE, NON_BOARDER_SHARE, VOC_WAIVER_CENTRAL_RATE, inForce, referenceDate, standardOn, type LawRef } from './standards';
+import { lawAt, type LawRecord } from '../law';
+import type { LawKey } from '../law/keys';
+import type { IsoDate, LawReference } from '../law/types';
+import { CENTRAL_SHARE_KEYS, referenceDate, standardOn } from './standards';
 
-export type Sourced<T> = { value: T; source: 'law' | 'scenario'; ref: LawRef | null; confidence: 'C' | 'M' | null; note?: string | undefined };
+export type Sourced<T> = { value: T; source: 'law' | 'scenario'; ref: LawReference | null; confidence: 'C' | 'M' | null; note?: string | undefined };
+
+/** A store value as basis points (shares) or as it is (分). */
+const bp = (fraction: number): number => Math.round(fraction * 10000);
 
 /** A province's tiers for a grant: amounts (分) and the share of recipients in each (bp, summing to 10000). */
 export const GrantTiers = z
@@ -35,7 +41,7 @@ export type AidOverlay = z.infer<typeof AidOverlay>;
 
 export type AidParams = {
   year: number;
-  date: string;
+  date: IsoDate;
   standard: (item: AidItem, level: LevelCode) => Sourced<number> | null;
   tiers: Partial<Record<'senior_grant' | 'voc_grant', GrantTiers>>;
   tierRange: { min: number; max: number } | null;
@@ -49,9 +55,15 @@ export type AidParams = {
 
 export function resolveAidParams(year: number, overlay: AidOverlay = {}): AidParams {
   const date = referenceDate(year);
-  const fromLaw = <T>(d: { value: T; ref: LawRef; confidence: 'C' | 'M'; note?: string } | undefined): Sourced<T> | null => (d ? { value: d.value, source: 'law', ref: d.ref, confidence: d.confidence, note: d.note } : null);
+  const fromLaw = (r: LawRecord | undefined, map: (v: number) => number = (v) => v): Sourced<number> | null => (r ? { value: map(r.value), source: 'law', ref: r.reference, confidence: r.confidence, note: r.note ?? undefined } : null);
+  const at = (key: LawKey) => lawAt(key, date);
   const scenario = <T>(value: T): Sourced<T> => ({ value, source: 'scenario', ref: null, confidence: null });
-  const nonBoarder = overlay.non_boarder_share !== undefined ? scenario(overlay.non_boarder_share) : fromLaw(inForce(NON_BOARDER_SHARE, date));
+  const shares = CENTRAL_SHARE_KEYS.map((k) => at(k));
+  const lawShares: Sourced<readonly [number, number, number, number, number]> | null = shares.every((r) => r !== undefined)
+    ? { value: shares.map((r) => bp(r!.value)) as unknown as readonly [number, number, number, number, number], source: 'law', ref: shares[0]!.reference, confidence: shares[0]!.confidence }
+    : null;
+  const tierMin = at('aid.grant_tier.min');
+  const tierMax = at('aid.grant_tier.max');
   return {
     year,
     date,
@@ -60,12 +72,12 @@ export function resolveAidParams(year: number, overlay: AidOverlay = {}): AidPar
       return o !== undefined ? scenario(o) : fromLaw(standardOn(item, level, date));
     },
     tiers: overlay.tiers ?? {},
-    tierRange: inForce(GRANT_TIER_RANGE, date)?.value ?? null,
+    tierRange: tierMin && tierMax ? { min: tierMin.value, max: tierMax.value } : null,
     coverage: overlay.coverage ?? {},
     preschoolStandard: overlay.preschool_standard !== undefined ? scenario(overlay.preschool_standard) : null,
     provinceShareOfLocal: overlay.province_share_of_local ?? null,
-    nonBoarderShare: nonBoarder,
-    vocCentralRate: fromLaw(inForce(VOC_WAIVER_CENTRAL_RATE, date)),
-    centralShareByDang: overlay.central_share_by_dang ? scenario(overlay.central_share_by_dang) : fromLaw(inForce(CENTRAL_SHARE_BY_DANG, date)),
+    nonBoarderShare: overlay.non_boarder_share !== undefined ? scenario(overlay.non_boarder_share) : fromLaw(at('aid.living_subsidy.non_boarder_share'), bp),
+    vocCentralRate: fromLaw(at('aid.voc_fee_waiver.central_rate')),
+    centralShareByDang: overlay.central_share_by_dang ? scenario(overlay.central_share_by_dang) : lawShares,
   };
 }
