@@ -3,7 +3,9 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { DemoData, Scope } from '../../core/demo/types';
+import { generateSchoolDemo } from '../../core/demo/schools';
 import { insertDataset } from '../repos/datasets';
+import { writeSchoolDemo } from './write-schools';
 import { insertCodeChanges, insertRegions } from '../repos/regions';
 
 export type WrittenDemo = { datasetIds: Record<'expenditureConsolidated' | 'expenditureOwnLevel' | 'enrolmentConsolidated' | 'enrolmentOwnLevel' | 'fiscal', number>; rows: number };
@@ -98,6 +100,9 @@ export function writeDemo(db: Database.Database, data: DemoData, importedAt = ne
     };
     data.fiscal.forEach((f, i) => fisStmt.run(datasetIds.fiscal, f.regionCode, f.year, f.indicator, f.value, i + 1));
     rows += data.fiscal.length;
+    // Schools, kindergartens, certifications and inclusion for the 优质均衡 assessment and the plan's targets.
+    // (A database still at an older schema version, as some upgrade tests build, has no school tables.)
+    if (db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'school_fact'`).get()) rows += writeSchoolDemo(db, generateSchoolDemo(data), label, source, importedAt).rows;
     return { datasetIds, rows };
   });
   return run();
