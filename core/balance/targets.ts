@@ -63,7 +63,9 @@ export function evaluateTarget(key: TargetKey, region: string, observations: rea
   if (!last) return { ...base, latest: null, projection: null, slope: null, status: 'no_data', reason: '无数据：没有该目标所需的数据' };
   const meets = meetsThreshold(definition, last.num, last.den);
   const line = straightLine(series);
-  const projection = line ? line.at(definition.deadline) : null;
+  // A share cannot pass 100 % or fall below 0: the line is clipped there.
+  const raw = line ? line.at(definition.deadline) : null;
+  const projection = raw !== null && definition.threshold.unit === '比例' ? Math.min(1, Math.max(0, raw)) : raw;
   const latest = { year: last.year, value: last.num / last.den, meets };
   const threshold = definition.threshold.value.num / definition.threshold.value.den;
   const sign = definition.comparator === '>=' ? '≥' : '≤';

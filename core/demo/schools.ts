@@ -232,6 +232,15 @@ export function generateSchoolDemo(data: DemoData, scale: 'province' | 'national
 function plantTargets(out: SchoolDemo, data: DemoData, counties: DemoRegion[], seed: number): void {
   const rng = createRng(seed, 'targets');
   const last = out.lastYear;
+  // One township loses its only junior section: its 九年一贯制 school keeps only the primary section.
+  const countyT = counties[rng.int(0, counties.length - 1)]!;
+  for (let y = out.firstYear; y <= last; y++) {
+    const nine = out.schools.find((s) => s.county === countyT.code && s.year === y && s.type === 'nine_year' && s.section === 'junior')!;
+    out.schools.splice(out.schools.indexOf(nine), 1);
+    for (const s of out.schools) if (s.code === nine.code && s.year === y) s.type = 'primary';
+    if (y === last) out.planted.push({ kind: 'township_without_junior', region: countyT.code, year: last, school: nine.code, value: 0, passes: false, description: nearMissDescription('township_without_junior', 0) });
+  }
+
   // Degree ratio: one prefecture's rural teachers lose bachelors until urban/rural is just above 1.05.
   const prefectures = [...new Set(counties.map((c) => c.parentCode!).filter((p) => !p.endsWith('0000')))].sort();
   const pref = prefectures[rng.int(0, prefectures.length - 1)]!;
@@ -256,15 +265,6 @@ function plantTargets(out: SchoolDemo, data: DemoData, counties: DemoRegion[], s
   }
   const rb = sum(rural, (s) => s.bachelorTeachers!);
   out.planted.push({ kind: 'degree_ratio_above_limit', region: pref, year: last, value: ub / ut / (rb / rt), passes: false, description: nearMissDescription('degree_ratio_above_limit', ub / ut / (rb / rt)) });
-
-  // One township loses its only junior section: its 九年一贯制 school keeps only the primary section.
-  const countyT = counties[rng.int(0, counties.length - 1)]!;
-  for (let y = out.firstYear; y <= last; y++) {
-    const nine = out.schools.find((s) => s.county === countyT.code && s.year === y && s.type === 'nine_year' && s.section === 'junior')!;
-    out.schools.splice(out.schools.indexOf(nine), 1);
-    for (const s of out.schools) if (s.code === nine.code && s.year === y) s.type = 'primary';
-    if (y === last) out.planted.push({ kind: 'township_without_junior', region: countyT.code, year: last, school: nine.code, value: 0, passes: false, description: nearMissDescription('township_without_junior', 0) });
-  }
 
   // Certifications: every county 基本均衡 2013–2019; 优质均衡 for a share that grows to just
   // below 60 % of counties in the last year (one county short); 普及普惠 for exactly 60 %.
