@@ -51,5 +51,5 @@ export const SCHOOL_KIND_FIELDS: Record<SchoolImportKind, readonly FieldSpec[]> 
     { name: 'attainment', zh: '认定类别', role: 'key', required: true, note: '基本均衡/优质均衡/普及普惠' },
     { name: 'year', zh: '认定年度', role: 'key', required: true, note: '通过国家督导评估认定的年份' },
   ],
-  inclusion: [COUNTY, YEAR, count('eligible', '适龄残疾儿童少年数', '人'), count('enrolled', '义务教育阶段在校（含送教上门）数', '人')],
+  inclusion: [COUNTY, YEAR, count('eligible', '适龄残疾儿童少年数', '人'), count('enrolled', '残疾儿童在校数', '人，义务教育阶段在校（含送教上门）')],
 };

@@ -13,5 +13,5 @@ export const SCHOOL_TEMPLATE_EXAMPLES: Record<SchoolImportKind, { headers: strin
   },
   kindergartens: { headers: ['幼儿园代码', '县级区划', '年度', '幼儿园名称', '办园性质', '在园幼儿数', '等级'], rows: [['K390321001', '390321', 2024, '永兰县实验幼儿园', '公办', 360, '省一类']] },
   'county-attainment': { headers: ['县级区划', '认定类别', '认定年度'], rows: [['390321', '基本均衡', 2016], ['390321', '优质均衡', 2024]] },
-  inclusion: { headers: ['县级区划', '年度', '适龄残疾儿童少年数', '义务教育阶段在校（含送教上门）数'], rows: [['390321', 2024, 212, 209]] },
+  inclusion: { headers: ['县级区划', '年度', '适龄残疾儿童少年数', '残疾儿童在校数'], rows: [['390321', 2024, 212, 209]] },
 };
