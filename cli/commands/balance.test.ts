@@ -59,10 +59,26 @@ describe('wb balance finds each planted near-miss exactly', () => {
     expect(r.out).toContain('补齐差距所需资金');
   });
 
-  it('refuses a prefecture, a county without schools data and a missing year (exit 2)', async () => {
-    expect((await wb(['balance', '--region', '390100', '--year', '2024'])).rc).toBe(2);
+  it('refuses a county without schools data in the year and a missing year (exit 2)', async () => {
     expect((await wb(['balance', '--region', schools.planted[0]!.region, '--year', '2010'])).rc).toBe(2);
     expect((await wb(['balance', '--region', schools.planted[0]!.region])).rc).toBe(2);
+  });
+});
+
+describe('wb balance for a province: every county, cost to close by prefecture, the inspectors’ workbook', () => {
+  it('lists every county, sums the cost by prefecture and writes one sheet per indicator', async () => {
+    const out = join(dir, '优质均衡.xlsx');
+    const r = await wb(['balance', '--region', '390000', '--year', '2024', '--format', 'json', '--out', out]);
+    expect(r.rc).toBe(1);
+    const j = JSON.parse(r.out) as { counties: { county: string; status: string; cost_fen: number }[]; prefectures: { fen: number }[] };
+    expect(j.counties).toHaveLength(100);
+    for (const p of schools.planted.filter((x) => x.kind.startsWith('school_') || x.kind.startsWith('cv_'))) expect(j.counties.find((c) => c.county === p.region)!.status).toBe(p.passes ? 'met' : 'not_met');
+    expect(j.prefectures.reduce((a, p) => a + p.fen, 0)).toBe(j.counties.reduce((a, c) => a + c.cost_fen, 0));
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['指标1', '指标2', '指标3', '指标4', '指标5', '指标6', '指标7', '差异系数', '补齐资金']);
+    expect(String(book.getWorksheet('指标6')!.getCell('A1').value)).toContain('合成数据');
   });
 });
 

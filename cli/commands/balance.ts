@@ -8,19 +8,20 @@ import { LOCALE_ZH, SCHOOL_TYPE_ZH } from '../../core/balance/school';
 import { BALANCE_RULES, INDICATORS } from '../../core/balance/standards';
 import { balanceDatasets, loadSchools, schoolYears } from '../../db/balance/gather';
 import { getRegion } from '../../db/repos/regions';
+import { balanceSummary } from './balance-summary';
 import { oneOf, optionalInt, parse, requireString } from '../args';
 import { openForCli } from '../database';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { renderCsv, renderJson, renderTable, type Cell } from '../output';
 
-export const balanceHelp = `wb balance --region COUNTY --year Y [--format table|csv|json]
-  The 优质均衡 resource assessment of a county (教督〔2017〕6号): seven indicators per school, 差异系数 per indicator, what fails and the cost to close; exit 1 when not met.`;
+export const balanceHelp = `wb balance --region CODE --year Y [--format table|csv|json] [--out FILE.xlsx]
+  The 优质均衡 resource assessment (教督〔2017〕6号): for a county, seven indicators per school, 差异系数 per indicator, what fails and the cost to close; for a prefecture or province, every county with the cost to close summed by prefecture; --out writes the inspectors' workbook (one sheet per indicator). Exit 1 when not met.`;
 
 const fix = (v: number, d: number): string => (Number.isFinite(v) ? v.toFixed(d) : '无数据');
 const wan = (fen: number): string => (fen / 1_000_000).toFixed(2);
 
-export function balanceCommand(argv: string[], io: CliIO, dbOption: string | undefined): number {
-  const { values } = parse(argv, { region: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' } });
+export async function balanceCommand(argv: string[], io: CliIO, dbOption: string | undefined): Promise<number> {
+  const { values } = parse(argv, { region: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });
   const code = requireString(values, 'region', 'a county-level GB/T 2260 code');
   if (!/^[1-9]\d{5}$/.test(code)) throw new UsageError(`--region must be a six-digit GB/T 2260 code, got "${code}"`);
   const year = optionalInt(values, 'year', 1949, 2100);
@@ -30,9 +31,11 @@ export function balanceCommand(argv: string[], io: CliIO, dbOption: string | und
   try {
     const region = getRegion(db, code);
     if (!region) throw new UsageError(`region ${code} is not in the database (see \`wb info\`)`);
-    if (region.level !== 'county') throw new UsageError(`${region.name} (${code}) is a ${region.level}; the assessment is per county — give a county code, or use \`wb targets --region ${code}\``);
     const ds = balanceDatasets(db).schools;
     if (!ds) throw new UsageError('no schools data in the database: import a schools table (`wb template --kind schools`) first');
+    const out = values.out as string | undefined;
+    if (out !== undefined && !out.endsWith('.xlsx')) throw new UsageError('--out must name an .xlsx file');
+    if (region.level !== 'county' || out !== undefined) return await balanceSummary(db, io, region, year, ds, format, out);
     const held = schoolYears(db, ds.id);
     const schools = loadSchools(db, ds.id, [code], year);
     if (schools.length === 0) throw new UsageError(`no schools of ${region.name} (${code}) in ${year} in dataset #${ds.id}; years held: ${held.join(', ') || 'none'}`);
