@@ -6,7 +6,8 @@ import { weightedCv } from '../equity/cv';
 import { assessCounty } from './county';
 import { evaluateSchool, type SchoolSection } from './school';
 import { evaluateTarget, meetsThreshold, straightLine } from './targets';
-import { targetDefinition } from './standards';
+import { lawLatest } from '../law';
+import { BALANCE_RULES, INDICATORS, targetDefinition } from './standards';
 import { costToClose, DEFAULT_COST_ASSUMPTIONS } from './cost';
 
 /** A 小学 section exactly at every standard with 1,000 pupils. */
@@ -139,5 +140,17 @@ describe('cost to close', () => {
   });
   it('a county already at every standard costs nothing', () => {
     expect(costToClose(assessCounty('990101', [exactPrimary()])).totalFen).toBe(0);
+  });
+});
+
+describe('thresholds come from the law store', () => {
+  it('as exact ratios with the store’s reference', () => {
+    expect(INDICATORS[0]!.threshold.primary.value).toEqual({ num: 42, den: 10 });
+    expect(INDICATORS[0]!.threshold.junior.value).toEqual({ num: 53, den: 10 });
+    expect(INDICATORS[5]!.threshold.primary.value).toEqual({ num: 200_000, den: 100 });
+    expect(INDICATORS[4]!.threshold.junior.value).toEqual({ num: 102, den: 10 });
+    expect(BALANCE_RULES.remainderShare.value).toEqual({ num: 85, den: 100 });
+    expect([BALANCE_RULES.maxCv.primary.value, BALANCE_RULES.maxCv.junior.value, BALANCE_RULES.minIndicatorsMet.value]).toEqual([0.5, 0.45, 6]);
+    expect(INDICATORS[0]!.threshold.primary.reference.document).toBe(lawLatest('balance.teachers_above_degree.primary').reference.document);
   });
 });

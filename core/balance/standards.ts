@@ -1,10 +1,13 @@
 // The 优质均衡 resource standards and the plan's dated targets, as law data: every number with its
-// unit, the date it takes effect and a reference {document, article, url}. Shaped like the
-// parameter store's entries so that they move into it with a small change; nothing else in
-// core/balance holds a threshold.
+// unit, the date it takes effect and a reference {document, article, url}. The seven indicators'
+// floors, the CV ceilings, 6-of-7 and 85 % come from the law store (core/law, 教督〔2017〕6号);
+// the rest (small 教学点, class and school size, the provincial plan's targets) are not in the
+// store yet and are held here in the same shape. Nothing else in core/balance holds a threshold.
 //
 // Thresholds are exact rationals (num/den in the unit shown) so that a school or a county exactly
 // at a threshold is decided by integer arithmetic, never by a float.
+
+import { lawLatest, type LawKey } from '../law';
 
 export type LawReference = { document: string; title: string; article: string; url: string | null; note?: string };
 
@@ -71,29 +74,41 @@ export type IndicatorDefinition = {
   threshold: Record<Section, LawValue<Exact>>;
 };
 
-function t(num: number, den: number, unit: string): LawValue<Exact> {
-  return { value: { num, den }, unit, effectiveFrom: EFFECTIVE_2017, reference: BALANCE_ORDER };
+/** A decimal from the store as an exact ratio (4.2 → 42/10); `per` rescales (分 → 元: 1/100). */
+function exactOf(v: number, den = 1): Exact {
+  const places = (String(v).split('.')[1] ?? '').length;
+  const scale = 10 ** places;
+  return { num: Math.round(v * scale), den: scale * den };
+}
+
+function fromStore(key: LawKey, unit: string, den = 1): LawValue<Exact> {
+  const r = lawLatest(key);
+  return { value: exactOf(r.value, den), unit, effectiveFrom: r.from, reference: { ...BALANCE_ORDER, document: r.reference.document, article: r.reference.article, url: r.reference.url, ...(r.note ? { note: r.note } : {}) } };
+}
+
+function t(stem: string, unit: string, den = 1): Record<Section, LawValue<Exact>> {
+  return { primary: fromStore(`balance.${stem}.primary` as LawKey, unit, den), junior: fromStore(`balance.${stem}.junior` as LawKey, unit, den) };
 }
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
-  { key: 'qualified_teachers', n: 1, label: { zh: '每百名学生拥有高于规定学历教师数', en: 'Teachers above the required qualification per 100 pupils' }, unit: '人/百生', per: 100, raw: { field: 'qualifiedTeachers', scale: 1 }, threshold: { primary: t(42, 10, '人/百生'), junior: t(53, 10, '人/百生') } },
-  { key: 'key_teachers', n: 2, label: { zh: '每百名学生拥有县级以上骨干教师数', en: 'County-level or higher key teachers per 100 pupils' }, unit: '人/百生', per: 100, raw: { field: 'keyTeachers', scale: 1 }, threshold: { primary: t(1, 1, '人/百生'), junior: t(1, 1, '人/百生') } },
-  { key: 'pe_art_teachers', n: 3, label: { zh: '每百名学生拥有体育、艺术（美术、音乐）专任教师数', en: 'PE and art teachers per 100 pupils' }, unit: '人/百生', per: 100, raw: { field: 'peArtTeachers', scale: 1 }, threshold: { primary: t(9, 10, '人/百生'), junior: t(9, 10, '人/百生') } },
-  { key: 'teaching_area', n: 4, label: { zh: '生均教学及辅助用房面积', en: 'Teaching and auxiliary floor area per pupil' }, unit: 'm²/生', per: 1, raw: { field: 'teachingAreaCm2', scale: 100 }, threshold: { primary: t(45, 10, 'm²/生'), junior: t(58, 10, 'm²/生') } },
-  { key: 'sports_area', n: 5, label: { zh: '生均体育运动场馆面积', en: 'Sports ground area per pupil' }, unit: 'm²/生', per: 1, raw: { field: 'sportsAreaCm2', scale: 100 }, threshold: { primary: t(75, 10, 'm²/生'), junior: t(102, 10, 'm²/生') } },
-  { key: 'equipment_value', n: 6, label: { zh: '生均教学仪器设备值', en: 'Teaching equipment value per pupil' }, unit: '元/生', per: 1, raw: { field: 'equipmentFen', scale: 100 }, threshold: { primary: t(2000, 1, '元/生'), junior: t(2500, 1, '元/生') } },
-  { key: 'multimedia_rooms', n: 7, label: { zh: '每百名学生拥有网络多媒体教室数', en: 'Networked multimedia classrooms per 100 pupils' }, unit: '间/百生', per: 100, raw: { field: 'multimediaRooms', scale: 1 }, threshold: { primary: t(23, 10, '间/百生'), junior: t(24, 10, '间/百生') } },
+  { key: 'qualified_teachers', n: 1, label: { zh: '每百名学生拥有高于规定学历教师数', en: 'Teachers above the required qualification per 100 pupils' }, unit: '人/百生', per: 100, raw: { field: 'qualifiedTeachers', scale: 1 }, threshold: t('teachers_above_degree', '人/百生') },
+  { key: 'key_teachers', n: 2, label: { zh: '每百名学生拥有县级以上骨干教师数', en: 'County-level or higher key teachers per 100 pupils' }, unit: '人/百生', per: 100, raw: { field: 'keyTeachers', scale: 1 }, threshold: t('key_teachers', '人/百生') },
+  { key: 'pe_art_teachers', n: 3, label: { zh: '每百名学生拥有体育、艺术（美术、音乐）专任教师数', en: 'PE and art teachers per 100 pupils' }, unit: '人/百生', per: 100, raw: { field: 'peArtTeachers', scale: 1 }, threshold: t('pe_art_teachers', '人/百生') },
+  { key: 'teaching_area', n: 4, label: { zh: '生均教学及辅助用房面积', en: 'Teaching and auxiliary floor area per pupil' }, unit: 'm²/生', per: 1, raw: { field: 'teachingAreaCm2', scale: 100 }, threshold: t('teaching_space', 'm²/生') },
+  { key: 'sports_area', n: 5, label: { zh: '生均体育运动场馆面积', en: 'Sports ground area per pupil' }, unit: 'm²/生', per: 1, raw: { field: 'sportsAreaCm2', scale: 100 }, threshold: t('sports_space', 'm²/生') },
+  { key: 'equipment_value', n: 6, label: { zh: '生均教学仪器设备值', en: 'Teaching equipment value per pupil' }, unit: '元/生', per: 1, raw: { field: 'equipmentFen', scale: 100 }, threshold: t('equipment_value', '元/生', 100) },
+  { key: 'multimedia_rooms', n: 7, label: { zh: '每百名学生拥有网络多媒体教室数', en: 'Networked multimedia classrooms per 100 pupils' }, unit: '间/百生', per: 100, raw: { field: 'multimediaRooms', scale: 1 }, threshold: t('multimedia_rooms', '间/百生') },
 ];
 
 export const BALANCE_RULES = {
   /** Each school meets at least this many of the seven. */
-  minIndicatorsMet: { value: 6, unit: '项', effectiveFrom: EFFECTIVE_2017, reference: BALANCE_ORDER } satisfies LawValue<number>,
+  minIndicatorsMet: { value: lawLatest('balance.indicators_min_met').value, unit: '项', effectiveFrom: lawLatest('balance.indicators_min_met').from, reference: { ...BALANCE_ORDER, ...lawLatest('balance.indicators_min_met').reference } } satisfies LawValue<number>,
   /** …and the rest reach at least this share of their standard. */
-  remainderShare: { value: { num: 85, den: 100 }, unit: '比例', effectiveFrom: EFFECTIVE_2017, reference: BALANCE_ORDER_85 } satisfies LawValue<Exact>,
+  remainderShare: { value: exactOf(lawLatest('balance.remaining_min_share').value), unit: '比例', effectiveFrom: lawLatest('balance.remaining_min_share').from, reference: { ...BALANCE_ORDER_85, ...lawLatest('balance.remaining_min_share').reference } } satisfies LawValue<Exact>,
   /** Per indicator, the pupil-weighted 差异系数 between schools is at most this. */
   maxCv: {
-    primary: { value: 0.5, unit: '差异系数', effectiveFrom: EFFECTIVE_2017, reference: BALANCE_ORDER },
-    junior: { value: 0.45, unit: '差异系数', effectiveFrom: EFFECTIVE_2017, reference: BALANCE_ORDER },
+    primary: { value: lawLatest('balance.cv_max.primary').value, unit: '差异系数', effectiveFrom: lawLatest('balance.cv_max.primary').from, reference: { ...BALANCE_ORDER, ...lawLatest('balance.cv_max.primary').reference } },
+    junior: { value: lawLatest('balance.cv_max.junior').value, unit: '差异系数', effectiveFrom: lawLatest('balance.cv_max.junior').from, reference: { ...BALANCE_ORDER, ...lawLatest('balance.cv_max.junior').reference } },
   } satisfies Record<Section, LawValue<number>>,
   /** 教学点 with fewer pupils than this are left out of the indicators and the CVs. */
   smallTeachingPointPupils: { value: 50, unit: '人', effectiveFrom: EFFECTIVE_2017, reference: HEBEI_RULES } satisfies LawValue<number>,
