@@ -13,6 +13,8 @@ import { compareCommand, compareHelp } from './commands/compare';
 import { exportCommand, exportHelp } from './commands/export';
 import { importCommand, importHelp } from './commands/import';
 import { templateCommand, templateHelp } from './commands/template';
+import { balanceCommand, balanceHelp } from './commands/balance';
+import { targetsCommand, targetsHelp } from './commands/targets';
 import { optimiseCommand, optimiseHelp, simulateCommand, simulateHelp } from './commands/simulate';
 import { EXIT, UsageError, processIO, type CliIO } from './io';
 
@@ -22,7 +24,7 @@ Usage: wb [--db FILE] <command> [options]
   --db FILE   the database to use (default: the workbench's own database)
 
 Commands:
-${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, aidHelp, briefHelp, auditHelp, backupHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
+${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, aidHelp, briefHelp, auditHelp, backupHelp, balanceHelp, targetsHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
 
 Exit codes: 0 success · 1 failures found by a check · 2 bad input (nothing was changed) · 3 unexpected error
 `;
@@ -43,6 +45,8 @@ const COMMANDS: Record<string, Command> = {
   brief: briefCommand,
   audit: auditCommand,
   backup: backupCommand,
+  balance: balanceCommand,
+  targets: targetsCommand,
 };
 
 /** Split the global --db option from the command and its own arguments. */
