@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { auditCommand, auditHelp } from './commands/audit';
 import { backupCommand, backupHelp } from './commands/backup';
 import { briefCommand, briefHelp } from './commands/brief';
+import { bulletinCommand, bulletinHelp } from './commands/bulletin';
 import { checkCommand, checkHelp } from './commands/check';
 import { demoCommand, demoHelp } from './commands/demo';
 import { infoCommand, infoHelp } from './commands/info';
@@ -21,7 +22,7 @@ Usage: wb [--db FILE] <command> [options]
   --db FILE   the database to use (default: the workbench's own database)
 
 Commands:
-${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, briefHelp, auditHelp, backupHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
+${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, bulletinHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, briefHelp, auditHelp, backupHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
 
 Exit codes: 0 success · 1 failures found by a check · 2 bad input (nothing was changed) · 3 unexpected error
 `;
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   'per-student': perStudentCommand,
   check: checkCommand,
   import: importCommand,
+  bulletin: bulletinCommand,
   export: exportCommand,
   template: (argv, io) => templateCommand(argv, io),
   compare: compareCommand,

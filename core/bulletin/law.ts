@@ -57,7 +57,7 @@ function comparableBase(current: Printed, rate: Printed): string | null {
   return den > 0n ? formatRatio(current.n * pow10(rate.scale + 2), den, 2) : null;
 }
 
-export function applyLaw(figures: Figure[], falls: ListedFall[], findings: Finding[], _region: string | null): LawResult[] {
+export function applyLaw(figures: Figure[], falls: ListedFall[], findings: Finding[]): LawResult[] {
   const out: LawResult[] = [];
   const unitBroken = new Set(findings.filter((f) => f.code === 'unit_mismatch' && f.figure !== null).map((f) => f.figure!));
   const growthOf = (f: Figure): Pick<LawResult, 'status' | 'growth' | 'decidedBy' | 'comparableBase'> | null => {

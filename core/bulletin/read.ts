@@ -58,6 +58,6 @@ export function readBulletin(text: string, options: ReadOptions = {}): BulletinR
   }
   const region = options.region ?? facts.region;
   const findings = checkBulletin({ sentences, figures, falls, counts, year, yearFrom });
-  const law = applyLaw(figures, falls, findings, region);
+  const law = applyLaw(figures, falls, findings);
   return { title: title?.text ?? null, region, year, yearFrom, sentences, figures, falls, counts, findings, law };
 }

@@ -120,3 +120,31 @@ export function titleFacts(title: string | null): { region: string | null; year:
   const year = /(\d{4})年/.exec(t)?.[1];
   return { region, year: year ? Number(year) : null };
 }
+
+/**
+ * Text extracted from a PDF breaks lines at the page width, mid-sentence. A line as long as the
+ * longest ones (within 15 %) that does not end a sentence, a heading or a lead-in is joined to the
+ * next.
+ */
+export function unwrapLines(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim());
+  // Width as printed: a CJK character is about two digits wide.
+  const width = (l: string): number => [...l].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  const full = Math.max(0, ...lines.map(width));
+  const out: string[] = [];
+  let cur = '';
+  for (const line of lines) {
+    if (line === '') {
+      if (cur) out.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += line;
+    if (width(line) < full * 0.85 || /[。:：]$/.test(line)) {
+      out.push(cur);
+      cur = '';
+    }
+  }
+  if (cur) out.push(cur);
+  return out.join('\n');
+}
