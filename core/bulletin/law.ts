@@ -86,7 +86,7 @@ export function applyLaw(figures: Figure[], falls: ListedFall[], findings: Findi
       continue;
     }
     const how = g.decidedBy === 'values' ? `按印出的本年 ${f.current} 与上年 ${f.prior}` : g.decidedBy === 'comparable_rate' ? `按同口径增幅${g.comparableBase ? `（同口径上年基数 ${g.comparableBase}${f.unit ?? ''}）` : ''}` : '按印出的增幅';
-    out.push({ ...base, ...g, message: `${how}，增长 ${g.growth}%：${g.status === 'fail' ? '下降，未做到只增不减' : '未下降'}${f.reason ? `；公告所述原因：${f.reason}` : ''}` });
+    out.push({ ...base, ...g, message: `${how}，增长 ${g.growth}%：${g.status === 'fail' ? (rule.part === 'public_funds_per_student' ? '下降，未做到学生人均公用经费逐步增长' : '下降，未做到只增不减') : '未下降'}${f.reason ? `；公告所述原因：${f.reason}` : ''}` });
   }
 
   // Sub-areas the text lists as falling: each is a fall by its own printed rate.
