@@ -5,6 +5,7 @@ import { aidCommand, aidHelp } from './commands/aid';
 import { auditCommand, auditHelp } from './commands/audit';
 import { backupCommand, backupHelp } from './commands/backup';
 import { briefCommand, briefHelp } from './commands/brief';
+import { bulletinCommand, bulletinHelp } from './commands/bulletin';
 import { checkCommand, checkHelp } from './commands/check';
 import { demoCommand, demoHelp } from './commands/demo';
 import { infoCommand, infoHelp } from './commands/info';
@@ -24,7 +25,7 @@ Usage: wb [--db FILE] <command> [options]
   --db FILE   the database to use (default: the workbench's own database)
 
 Commands:
-${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, aidHelp, briefHelp, auditHelp, backupHelp, balanceHelp, targetsHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
+${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, bulletinHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, aidHelp, briefHelp, auditHelp, backupHelp, balanceHelp, targetsHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
 
 Exit codes: 0 success · 1 failures found by a check · 2 bad input (nothing was changed) · 3 unexpected error
 `;
@@ -36,6 +37,7 @@ const COMMANDS: Record<string, Command> = {
   'per-student': perStudentCommand,
   check: checkCommand,
   import: importCommand,
+  bulletin: bulletinCommand,
   export: exportCommand,
   template: (argv, io) => templateCommand(argv, io),
   compare: compareCommand,

@@ -110,6 +110,16 @@ export const contracts = {
     input: z.object({ uploadId: UploadId, fileName: z.string().min(1).max(255), request: ImportRequest }).strict(),
     output: ImportOutcome,
   },
+  /** A bulletin file (.txt, .docx, .pdf with a text layer) as text, for the 公告 tab to read. */
+  'bulletin.text': {
+    input: z.object({ fileName: z.string().min(1).max(255), bytes: Bytes }).strict(),
+    output: z.object({ text: z.string(), format: z.enum(['txt', 'docx', 'pdf']), sha256: z.string() }),
+  },
+  /** A bulletin's text (as read or edited) stored as a bulletin dataset: all facts or none. */
+  'bulletin.import': {
+    input: z.object({ text: z.string().min(1).max(2_000_000), fileName: z.string().min(1).max(255), regionCode: RegionCode.nullable(), year: Year.nullable() }).strict(),
+    output: z.object({ status: z.enum(['imported', 'unchanged', 'refused']), datasetId: z.number().int().nullable(), datasetName: z.string().nullable(), regionCode: z.string().nullable(), facts: z.number().int(), problems: z.array(z.string()) }),
+  },
   'import.template': {
     input: z.object({ kind: z.enum(IMPORT_KINDS) }).strict(),
     output: FileBytes,
