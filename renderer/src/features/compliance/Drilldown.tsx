@@ -10,7 +10,7 @@ import { useEngineQuery } from '../../hooks/use-engine-query';
 import { levelName, useI18n } from '../../i18n/i18n';
 import type { Cell } from './ComplianceView';
 import { NoteForm } from './NoteForm';
-import { RegionTrend } from './RegionTrend';
+import { RegionTrend, type TrendPoint } from './RegionTrend';
 import { complianceText } from './text';
 import { percentText, valueText, valueUnitLabel } from './values';
 
@@ -22,7 +22,7 @@ export function Drilldown({ rule, ruleName, scope, divisor, cell, unit, history,
   cell: Cell;
   unit: MoneyUnit;
   /** The region's own results across the years, for the trend chart. */
-  history: readonly ComplianceResult[];
+  history: readonly TrendPoint[];
   onSelect: (c: Cell) => void;
   onClose: () => void;
   onAnnotated: () => void;
