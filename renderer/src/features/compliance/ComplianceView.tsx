@@ -91,7 +91,7 @@ export function ComplianceView({ unit, appVersion }: { unit: MoneyUnit; appVersi
             <p className="muted">{t('noResults')}</p>
           ) : (
             <>
-              <Matrix data={view.matrix} annotations={view.raw.annotations} ruleName={ruleName} selected={selected} onSelect={setSelected} provenance={view.raw.provenance} appVersion={appVersion} />
+              <Matrix query={view.query} data={view.matrix} annotations={view.raw.annotations} ruleName={ruleName} selected={selected} onSelect={setSelected} provenance={view.raw.provenance} appVersion={appVersion} />
               {selected && (
                 <Drilldown
                   rule={rule}

@@ -43,7 +43,9 @@ function useAncestors(): { ancestors: Ancestors; names: Map<string, string> } {
   }, [tree.state]);
 }
 
-export function Matrix({ data, annotations, ruleName, selected, onSelect, provenance, appVersion }: {
+export function Matrix({ query, data, annotations, ruleName, selected, onSelect, provenance, appVersion }: {
+  /** The question these results answer (rule, level, scope, divisor), as data-query. */
+  query: string;
   data: MatrixData;
   /** Notes on the region's own rows (level null) mark their cells with ✎. */
   annotations: readonly Annotation[];
@@ -125,7 +127,7 @@ export function Matrix({ data, annotations, ruleName, selected, onSelect, proven
   }
 
   return (
-    <section className="card" data-testid="compliance-matrix">
+    <section className="card" data-testid="compliance-matrix" data-query={query}>
       <div className="card-head">
         <h3>
           {t('matrix')} <span className="muted small" data-testid="matrix-count">{t('matrixCount', { shown: rows.length.toLocaleString('en-US'), total: regions.length.toLocaleString('en-US') })}</span>

@@ -6,7 +6,8 @@ import { decodeCells, decodeFailures, type FailureRow, type MatrixData } from '.
 import type { AppError } from '../../../../core/result';
 import { useEngine } from '../../bridge/engine-context';
 
-export type ViewData = { raw: Output<'compliance.view'>; matrix: MatrixData; failures: FailureRow[] };
+/** `query`: the input this answer is for (shown as data-query, which the UI timing spec waits on). */
+export type ViewData = { raw: Output<'compliance.view'>; matrix: MatrixData; failures: FailureRow[]; query: string };
 export type ViewState =
   | { status: 'loading'; done: number; total: number }
   | { status: 'error'; error: AppError }
@@ -36,7 +37,7 @@ export function useComplianceView(input: Input<'compliance.view'>, version: numb
           return;
         }
         const raw = reply.value;
-        setState({ status: 'ready', value: { raw, matrix: decodeCells(raw.regions, raw.cells), failures: withNotes(decodeFailures(raw.failures, raw.valueUnit), raw.annotations) } });
+        setState({ status: 'ready', value: { query: key, raw, matrix: decodeCells(raw.regions, raw.cells), failures: withNotes(decodeFailures(raw.failures, raw.valueUnit), raw.annotations) } });
       });
     return () => {
       stale = true;
