@@ -94,18 +94,17 @@ async function journey(page: Page, url: string, scale: string): Promise<void> {
       await page.waitForFunction(([sel, old]) => document.querySelector(sel!)?.textContent?.trim() !== old, ['[data-testid="compliance-failures"] h3 .muted', before] as const, { timeout: WAIT });
     }));
   }
-  const matrixCount = async () => (await page.getByTestId('matrix-count').innerText()).trim();
-  for (let i = 0; i < 2; i++) {
-    const before = await matrixCount();
+  // The matrix filters: done when the matrix shows the rows for the new filter state.
+  const filtered = (state: string) => page.locator(`[data-testid="compliance-matrix"][data-filters="${state}"]`).waitFor({ timeout: WAIT });
+  for (const on of [true, false]) {
     record(scale, 'matrix, failures only on/off', await timed(async () => {
       await page.getByTestId('matrix-failures-only').click();
-      await page.waitForFunction(([old]) => document.querySelector('[data-testid="matrix-count"]')?.textContent?.trim() !== old, [before] as const, { timeout: WAIT });
+      await filtered(`||${on}|`);
     }));
   }
-  const before = await matrixCount();
   record(scale, 'matrix, search "县"', await timed(async () => {
     await page.getByTestId('matrix-search').fill('县');
-    await page.waitForFunction(([old]) => document.querySelector('[data-testid="matrix-count"]')?.textContent?.trim() !== old, [before] as const, { timeout: WAIT });
+    await filtered('||false|县');
   }));
   await page.screenshot({ path: join(CACHE, `matrix-${scale}.png`), fullPage: false });
 }

@@ -127,7 +127,7 @@ export function Matrix({ query, data, annotations, ruleName, selected, onSelect,
   }
 
   return (
-    <section className="card" data-testid="compliance-matrix" data-query={query}>
+    <section className="card" data-testid="compliance-matrix" data-query={query} data-filters={`${province}|${prefecture}|${failuresOnly}|${search}`}>
       <div className="card-head">
         <h3>
           {t('matrix')} <span className="muted small" data-testid="matrix-count">{t('matrixCount', { shown: rows.length.toLocaleString('en-US'), total: regions.length.toLocaleString('en-US') })}</span>
