@@ -9,7 +9,7 @@
 // packs built by one `wb check` (as after the first check a user runs), then copied for each host.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type Page } from '@playwright/test';
 import { RULES } from '../../core/compliance/registry';
@@ -42,9 +42,11 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 function nationalDb(): string {
-  const file = join(CACHE, 'national.sqlite');
+  // Outside test-results, which every Playwright run empties; BENCH_NATIONAL_DB names another.
+  const dir = join(tmpdir(), 'wb-bench-ui');
+  const file = process.env.BENCH_NATIONAL_DB ?? join(dir, 'national.sqlite');
   if (existsSync(file)) return file;
-  mkdirSync(CACHE, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   const wb = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'cli/wb.ts', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
   wb('demo', '--scale', 'national', '--out', `${file}.tmp`);
   try {
@@ -106,6 +108,7 @@ async function journey(page: Page, url: string, scale: string): Promise<void> {
     await page.getByTestId('matrix-search').fill('县');
     await filtered('||false|县');
   }));
+  mkdirSync(CACHE, { recursive: true });
   await page.screenshot({ path: join(CACHE, `matrix-${scale}.png`), fullPage: false });
 }
 
