@@ -174,6 +174,35 @@ export const contracts = {
       .strict(),
     output: z.object({ results: z.array(ComplianceResult), summary: z.array(RuleSummary), provenance: Provenance }),
   },
+  /** One rule's results for the compliance view as Arrow IPC (matrix cells, failures), cached per data choice. */
+  'compliance.view': {
+    input: z
+      .object({
+        rule: RuleIdSchema,
+        govLevel: GovLevel.default('county'),
+        scope: Scope.default('consolidated'),
+        divisor: Divisor.default('autumn'),
+        datasetIds: z.array(DatasetId).optional(),
+        yearFrom: Year.optional(),
+        yearTo: Year.optional(),
+      })
+      .strict(),
+    output: z.object({
+      /** core/compliance/view-arrow.ts encodeCells: the matrix's regions, and each one's own row per year. */
+      regions: z.array(z.object({ code: z.string(), name: z.string() })),
+      cells: Bytes,
+      /** encodeFailures: every failing row, any level. */
+      failures: Bytes,
+      valueUnit: ComplianceResult.shape.valueUnit,
+      summary: RuleSummary,
+      rows: z.number().int(),
+      years: z.object({ from: Year, to: Year }).nullable(),
+      provenance: Provenance,
+      annotations: z.array(Annotation),
+      /** True when answered from the engine's memory of an earlier identical computation. */
+      cached: z.boolean(),
+    }),
+  },
   'compliance.drilldown': {
     input: z
       .object({
