@@ -70,6 +70,36 @@ export const LAW_SPECS = {
   'balance.indicators_min_met': { label: { zh: '每校至少达标指标数（共7项）', en: 'Indicators each school must meet (of 7)' }, unit: 'count', meaning: 'A school passes the resource test when it meets at least this many of the seven floors.' },
   'balance.remaining_min_share': { label: { zh: '未达标指标 不低于标准的比例', en: 'Unmet indicator: least share of its floor' }, unit: 'fraction', meaning: 'The indicator a school does not meet must still reach this share of its floor.' },
   'balance.recognition_min': { label: { zh: '社会认可度 下限', en: 'Public satisfaction: floor' }, unit: 'fraction', meaning: 'Share of surveyed students, parents, teachers, heads and deputies who approve.' },
+
+  // 财预〔2022〕58号 第七条: the weights of the two parts of the 困难程度系数
+  'equalisation.difficulty.weight_pressure': { label: { zh: '困难程度系数 必保支出压力权重', en: 'Difficulty coefficient: weight of mandatory-spending pressure' }, unit: 'fraction', meaning: 'Weight of z(基本公共服务必保支出 ÷ 地方标准财政收入) in the difficulty coefficient.' },
+  'equalisation.difficulty.weight_gap': { label: { zh: '困难程度系数 收支缺口率权重', en: 'Difficulty coefficient: weight of the standard gap ratio' }, unit: 'fraction', meaning: 'Weight of z(标准财政收支缺口 ÷ 标准财政支出) in the difficulty coefficient.' },
+
+  // The transfer simulator's method defaults: not law, the workbench's documented starting point
+  'transfer.pool.amount': { label: { zh: '转移支付资金总额（演示默认）', en: 'Transfer pool (demo default)' }, unit: 'yuan', meaning: 'The pool a scenario allocates unless it sets its own.' },
+  'transfer.factor.students': { label: { zh: '在校生数因素权重（默认）', en: 'Factor weight: students (default)' }, unit: 'fraction', meaning: 'Default weight w of the students factor in Σ w·f/Σf.' },
+  'transfer.factor.population': { label: { zh: '常住人口因素权重（默认）', en: 'Factor weight: population (default)' }, unit: 'fraction', meaning: 'Default weight w of the population factor in Σ w·f/Σf.' },
+  'transfer.factor.area': { label: { zh: '国土面积因素权重（默认）', en: 'Factor weight: land area (default)' }, unit: 'fraction', meaning: 'Default weight w of the land area factor in Σ w·f/Σf.' },
+  'transfer.factor.inverse_capacity': { label: { zh: '人均财力（倒数）因素权重（默认）', en: 'Factor weight: inverse revenue per head (default)' }, unit: 'fraction', meaning: 'Default weight w of the inverse revenue per head factor in Σ w·f/Σf.' },
+  'transfer.factor.standard_gap': { label: { zh: '生均经费缺口因素权重（默认）', en: 'Factor weight: gap to the per-student standard (default)' }, unit: 'fraction', meaning: 'Default weight w of the gap to the per-student standard factor in Σ w·f/Σf.' },
+  'transfer.factor.difficulty': { label: { zh: '财力困难程度因素权重（默认）', en: 'Factor weight: fiscal difficulty (default)' }, unit: 'fraction', meaning: 'Default weight w of the fiscal difficulty factor in Σ w·f/Σf.' },
+  'transfer.difficulty.tilt': { label: { zh: '困难系数乘数 倾斜强度（默认）', en: 'Difficulty multiplier tilt (default)' }, unit: 'multiplier', meaning: 't in max(floor, 1 + t × difficulty coefficient).' },
+  'transfer.difficulty.by_revenue_per_head': { label: { zh: '困难系数按人均财力计算（默认）', en: 'Difficulty from revenue per head (default)' }, unit: 'switch', meaning: '1: the difficulty coefficient is z(1 / revenue per head); 0: the two parts of 第七条.' },
+  'transfer.difficulty.floor': { label: { zh: '困难系数乘数下限（默认）', en: 'Lowest difficulty multiplier (default)' }, unit: 'multiplier', meaning: 'The floor in max(floor, 1 + t × difficulty coefficient).' },
+  'transfer.standard.enabled': { label: { zh: '按基准定额先行安排（默认）', en: 'Standard-based component first (default)' }, unit: 'switch', meaning: '1: 基准定额 × students × the tier’s share is allocated before the factors.' },
+  'transfer.tiers.presplit': { label: { zh: '按发展档次预分资金（默认）', en: 'Pre-split the pool by tier (default)' }, unit: 'switch', meaning: '1: the pool is first split among development tiers.' },
+  'transfer.tiers.share_tier1': { label: { zh: '第一档 预分比例（默认）', en: 'Pool share, tier 1 (default)' }, unit: 'fraction', meaning: 'Share of the pool tier 1 receives when the pool is pre-split.' },
+  'transfer.tiers.share_tier2': { label: { zh: '第二档 预分比例（默认）', en: 'Pool share, tier 2 (default)' }, unit: 'fraction', meaning: 'Share of the pool tier 2 receives when the pool is pre-split.' },
+  'transfer.tiers.share_tier3': { label: { zh: '第三档 预分比例（默认）', en: 'Pool share, tier 3 (default)' }, unit: 'fraction', meaning: 'Share of the pool tier 3 receives when the pool is pre-split.' },
+  'transfer.tiers.share_tier4': { label: { zh: '第四档 预分比例（默认）', en: 'Pool share, tier 4 (default)' }, unit: 'fraction', meaning: 'Share of the pool tier 4 receives when the pool is pre-split.' },
+  'transfer.tiers.share_tier5': { label: { zh: '第五档 预分比例（默认）', en: 'Pool share, tier 5 (default)' }, unit: 'fraction', meaning: 'Share of the pool tier 5 receives when the pool is pre-split.' },
+  'transfer.floor.per_student': { label: { zh: '生均转移支付下限（默认）', en: 'Per-student floor (default)' }, unit: 'yuan_per_student', meaning: 'Each unit receives at least this × its students.' },
+  'transfer.cap.share': { label: { zh: '单县占资金总额上限（默认）', en: 'Cap per unit, share of the pool (default)' }, unit: 'fraction', meaning: 'No unit receives more than this share of the pool (1 = no cap).' },
+  'transfer.hold_harmless.h': { label: { zh: '保既得利益系数 h（默认）', en: 'Hold-harmless h (default)' }, unit: 'fraction', meaning: 'Each unit receives at least h × last year’s allocation (0 = off).' },
+  'transfer.growth.enabled': { label: { zh: '增幅控制（默认）', en: 'Growth band (default)' }, unit: 'switch', meaning: '1: each unit’s growth is kept within [min, max].' },
+  'transfer.growth.min': { label: { zh: '增幅下限（默认）', en: 'Lowest growth (default)' }, unit: 'growth_rate', meaning: 'The band’s lower end, as a year-on-year change.' },
+  'transfer.growth.max': { label: { zh: '增幅上限（默认）', en: 'Highest growth (default)' }, unit: 'growth_rate', meaning: 'The band’s upper end, as a year-on-year change.' },
+  'transfer.outcome.pass_through': { label: { zh: '转移支付计入教育支出的比例（默认）', en: 'Share of a transfer change reaching education spending (default)' }, unit: 'fraction', meaning: 'How much of a change in a unit’s transfer changes its education spending.' },
 } as const satisfies Record<string, LawSpec>;
 
 /** Every key of the store. A string that is not one of these is a compile error where a key is expected. */

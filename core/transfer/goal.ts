@@ -52,8 +52,8 @@ type Need = { need: Float64Array; reason: Uint8Array; active: Uint8Array };
 /** need_i: max(floor × students, baseline + the change that keeps rule B), in 分; active = has a constraint. */
 function requirements(p: Prepared, params: ResolvedParameters): Need {
   const base = baselineRun(p).allocation.amounts;
-  const floorFen = params['floor.per_student']! * 100;
-  const pt = params['outcome.pass_through']!;
+  const floorFen = params['floor.per_student'] * 100;
+  const pt = params['outcome.pass_through'];
   const need = new Float64Array(p.n);
   const reason = new Uint8Array(p.n);
   const active = new Uint8Array(p.n);
@@ -91,7 +91,7 @@ function tightRows(solution: LpSolution): number[] {
 
 function fullCheck(p: Prepared, scenario: Scenario, overlay: OverlayEntry[]): { perStudentFailures: number; belowFloor: number } {
   const r = simulate(p, { ...scenario, overlay }, { hash: false });
-  const floorFen = r.params['floor.per_student']! * 100;
+  const floorFen = r.params['floor.per_student'] * 100;
   let belowFloor = 0;
   for (let i = 0; i < p.n; i++) if (r.allocation.amounts[i]! < Math.ceil(floorFen * p.current.students[i]!)) belowFloor++;
   return { perStudentFailures: r.counts.perStudent.scenario, belowFloor };
@@ -167,9 +167,9 @@ export function maxDifficultyWeight(p: Prepared, scenario: Scenario, solve: LpSo
   // to 1 again (shares do not change under a common scale).
   const rawWeight = (t * without.sum) / ((1 - t) * only.sum);
   const others = FACTOR_NAMES.filter((f) => f !== 'difficulty');
-  const total = others.reduce((a, f) => a + params[FACTOR_KEY[f]]!, 0) + rawWeight;
+  const total = others.reduce((a, f) => a + params[FACTOR_KEY[f]], 0) + rawWeight;
   let overlay = [...scenario.overlay];
-  for (const f of others) overlay = setParameter(overlay, FACTOR_KEY[f], round6(params[FACTOR_KEY[f]]! / total));
+  for (const f of others) overlay = setParameter(overlay, FACTOR_KEY[f], round6(params[FACTOR_KEY[f]] / total));
   // The difficulty weight is rounded down to 1e-6, then stepped down while the full model (rounding
   // to the 分 included) still finds a county short: the answer given is one that holds.
   let capped = Math.floor((rawWeight / total) * 1e6) / 1e6;

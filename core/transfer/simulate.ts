@@ -99,7 +99,7 @@ export function simulate(p: Prepared, scenario: Scenario, options: { hash?: bool
   const params = resolveParameters(scenario.overlay, year);
   const scores = scoresByIndex(p, scenario.scores);
   const allocation = scenario.overlay.length === 0 && !scores ? base.allocation : evaluateAllocation(p, params, { prior: base.prior, scores });
-  const passThrough = params['outcome.pass_through']!;
+  const passThrough = params['outcome.pass_through'];
   const n = p.n;
   // One buffer for the four result arrays: one allocation instead of four on every slider move.
   const buffer = new ArrayBuffer(n * 18);
