@@ -1,5 +1,5 @@
-// Per-unit bounds (DOMAIN §3.5) and the standard-based component (基准定额 × students × the tier's
-// cost share, DOMAIN §3.3), built in one pass over the units together with what the water-fill
+// Per-unit bounds (docs/domain.md#simulator-bounds) and the standard-based component (基准定额 × students × the tier's
+// cost share, docs/domain.md#cost-sharing-tiers), built in one pass over the units together with what the water-fill
 // would otherwise take in passes of its own: the renormalised shares and, per pool group, Σ lo,
 // Σ hi and Σ share. Each group sum runs over the units in index order from 0, which is the order a
 // group's member list has (prepare.ts), so the sums are the same numbers the kernel would get.

@@ -1,6 +1,6 @@
 // What a scenario does, in the terms an analyst reports: per-county rows (allocation, change,
 // per-student funding after the transfer, rule status), winners and losers, group totals by
-// development tier, urban/rural and enrolment band, equity before and after (DOMAIN §5), and how
+// development tier, urban/rural and enrolment band, equity before and after (docs/domain.md#equity-metrics), and how
 // much of the pool the bounds divert from the formula.
 import { equityStats, type EquityStats } from '../equity/metrics';
 import { HELD_REASONS, type HeldReason } from './evaluate';

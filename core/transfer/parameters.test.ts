@@ -18,7 +18,7 @@ describe('the parameter table', () => {
     }
   });
 
-  it('the baseline factor weights add up to 1 (Σ w_k = 1, DOMAIN §3.4)', () => {
+  it('the baseline factor weights add up to 1 (Σ w_k = 1, docs/domain.md#factor-method)', () => {
     const params = resolveParameters([], 2024);
     expect(FACTOR_NAMES.reduce((a, f) => a + params[FACTOR_KEY[f]], 0)).toBeCloseTo(1, 12);
   });

@@ -17,11 +17,11 @@ type Group = 'pool' | 'factors' | 'difficulty' | 'standard' | 'tiers' | 'bounds'
 /** One row of the simulator's parameter table: the slider, and the law-store key its baseline comes from. */
 type Row = readonly [key: string, zh: string, en: string, unit: ParameterUnit, group: Group, range: readonly [number, number, number], reference: string, law: LawKey];
 
-const REF_FACTOR = '因素法（DOMAIN §3.4；各资金管理办法通行结构，国家未公布权重）';
+const REF_FACTOR = '因素法（docs/domain.md#factor-method；各资金管理办法通行结构，国家未公布权重）';
 const REF_58 = '财预〔2022〕58号《中央对地方均衡性转移支付办法》第七条';
-const REF_STANDARD = '国发〔2015〕67号；2023年春季学期起 小学720元、初中940元（DOMAIN §2.1）';
-const REF_TIERS = '国办发〔2018〕6号 分档（DOMAIN §3.3），省对下比照';
-const REF_HOLD = '“存量不动、增量调整”；保既得利益（DOMAIN §3.5）';
+const REF_STANDARD = '国发〔2015〕67号；2023年春季学期起 小学720元、初中940元（docs/domain.md#public-funds-standard）';
+const REF_TIERS = '国办发〔2018〕6号 分档（docs/domain.md#cost-sharing-tiers），省对下比照';
+const REF_HOLD = '“存量不动、增量调整”；保既得利益（docs/domain.md#simulator-bounds）';
 const ORDINAL = '一二三四五';
 
 const ROWS = [
@@ -29,27 +29,27 @@ const ROWS = [
   ['factor.students', '在校生数因素权重', 'Weight: students', 'fraction', 'factors', [0, 1, 0.01], REF_FACTOR, 'transfer.factor.students'],
   ['factor.population', '常住人口因素权重', 'Weight: population', 'fraction', 'factors', [0, 1, 0.01], REF_FACTOR, 'transfer.factor.population'],
   ['factor.area', '国土面积因素权重', 'Weight: land area', 'fraction', 'factors', [0, 1, 0.01], REF_FACTOR, 'transfer.factor.area'],
-  ['factor.inverse_capacity', '人均财力（倒数）因素权重', 'Weight: inverse revenue per head', 'fraction', 'factors', [0, 1, 0.01], '粤财预〔2014〕51号 人均财力系数（DOMAIN §3.4）', 'transfer.factor.inverse_capacity'],
+  ['factor.inverse_capacity', '人均财力（倒数）因素权重', 'Weight: inverse revenue per head', 'fraction', 'factors', [0, 1, 0.01], '粤财预〔2014〕51号 人均财力系数（docs/domain.md#factor-method）', 'transfer.factor.inverse_capacity'],
   ['factor.standard_gap', '生均经费缺口因素权重', 'Weight: gap to per-student standard', 'fraction', 'factors', [0, 1, 0.01], REF_FACTOR, 'transfer.factor.standard_gap'],
   ['factor.difficulty', '财力困难程度因素权重', 'Weight: fiscal difficulty', 'fraction', 'factors', [0, 1, 0.01], REF_58, 'transfer.factor.difficulty'],
-  ['difficulty.tilt', '向欠发达地区倾斜强度（困难系数乘数）', 'Tilt toward underdeveloped areas (difficulty multiplier)', 'multiplier', 'difficulty', [0, 2, 0.05], `${REF_58}；DOMAIN §3.5`, 'transfer.difficulty.tilt'],
-  ['difficulty.by_revenue_per_head', '困难系数按人均财力计算（否则按第七条两项指标）', 'Difficulty from revenue per head (otherwise the two Article 7 components)', 'switch', 'difficulty', [0, 1, 1], '人均财力系数（粤财预〔2014〕51号，DOMAIN §3.4）；财预〔2022〕58号 第七条', 'transfer.difficulty.by_revenue_per_head'],
-  ['difficulty.floor', '困难系数乘数下限', 'Lowest difficulty multiplier', 'multiplier', 'difficulty', [0, 1, 0.05], '未公布，用户参数（DOMAIN §3.2）', 'transfer.difficulty.floor'],
+  ['difficulty.tilt', '向欠发达地区倾斜强度（困难系数乘数）', 'Tilt toward underdeveloped areas (difficulty multiplier)', 'multiplier', 'difficulty', [0, 2, 0.05], `${REF_58}；docs/domain.md#simulator-bounds`, 'transfer.difficulty.tilt'],
+  ['difficulty.by_revenue_per_head', '困难系数按人均财力计算（否则按第七条两项指标）', 'Difficulty from revenue per head (otherwise the two Article 7 components)', 'switch', 'difficulty', [0, 1, 1], '人均财力系数（粤财预〔2014〕51号，docs/domain.md#factor-method）；财预〔2022〕58号 第七条', 'transfer.difficulty.by_revenue_per_head'],
+  ['difficulty.floor', '困难系数乘数下限', 'Lowest difficulty multiplier', 'multiplier', 'difficulty', [0, 1, 0.05], '未公布，用户参数（docs/domain.md#equalisation-transfer）', 'transfer.difficulty.floor'],
   ['difficulty.weight_pressure', '必保支出压力权重', 'Weight: mandatory-spending pressure', 'fraction', 'difficulty', [0, 1, 0.05], REF_58, 'equalisation.difficulty.weight_pressure'],
   ['difficulty.weight_gap', '收支缺口率权重', 'Weight: standard gap ratio', 'fraction', 'difficulty', [0, 1, 0.05], REF_58, 'equalisation.difficulty.weight_gap'],
   ['standard.enabled', '按基准定额先行安排', 'Standard-based component first', 'switch', 'standard', [0, 1, 1], REF_STANDARD, 'transfer.standard.enabled'],
   ['standard.quota_primary', '小学生均公用经费基准定额', 'Primary per-student base quota', 'yuan_per_student', 'standard', [0, 5000, 10], REF_STANDARD, 'standard.public_funds_base.primary.national'],
   ['standard.quota_junior', '初中生均公用经费基准定额', 'Junior per-student base quota', 'yuan_per_student', 'standard', [0, 5000, 10], REF_STANDARD, 'standard.public_funds_base.junior.national'],
   ...TIERS.map((t, i) => [`standard.share_tier${t}`, `第${ORDINAL[i]}档 省级分担比例`, `Province's cost share, tier ${t}`, 'fraction', 'standard', [0, 1, 0.05], REF_TIERS, `cost_share.central.tier${t}`] as const),
-  ['tiers.presplit', '按发展档次预分资金', 'Pre-split the pool by development tier', 'switch', 'tiers', [0, 1, 1], '资金按区域预分（DOMAIN §3.4）', 'transfer.tiers.presplit'],
-  ...TIERS.map((t, i) => [`tiers.share_tier${t}`, `第${ORDINAL[i]}档 预分比例`, `Pool share, tier ${t}`, 'fraction', 'tiers', [0, 1, 0.01], '资金按区域预分（DOMAIN §3.4）', `transfer.tiers.share_tier${t}`] as const),
-  ['floor.per_student', '生均转移支付下限', 'Per-student floor', 'yuan_per_student', 'bounds', [0, 5000, 10], '每县至少 基准定额 × 学生数（DOMAIN §3.5）', 'transfer.floor.per_student'],
-  ['cap.share', '单县占资金总额上限', 'Cap per county, share of the pool', 'fraction', 'bounds', [0, 1, 0.005], '封顶（DOMAIN §3.5）', 'transfer.cap.share'],
+  ['tiers.presplit', '按发展档次预分资金', 'Pre-split the pool by development tier', 'switch', 'tiers', [0, 1, 1], '资金按区域预分（docs/domain.md#factor-method）', 'transfer.tiers.presplit'],
+  ...TIERS.map((t, i) => [`tiers.share_tier${t}`, `第${ORDINAL[i]}档 预分比例`, `Pool share, tier ${t}`, 'fraction', 'tiers', [0, 1, 0.01], '资金按区域预分（docs/domain.md#factor-method）', `transfer.tiers.share_tier${t}`] as const),
+  ['floor.per_student', '生均转移支付下限', 'Per-student floor', 'yuan_per_student', 'bounds', [0, 5000, 10], '每县至少 基准定额 × 学生数（docs/domain.md#simulator-bounds）', 'transfer.floor.per_student'],
+  ['cap.share', '单县占资金总额上限', 'Cap per county, share of the pool', 'fraction', 'bounds', [0, 1, 0.005], '封顶（docs/domain.md#simulator-bounds）', 'transfer.cap.share'],
   ['hold_harmless.h', '保既得利益系数 h（≥ h × 上年）', 'Hold-harmless h (≥ h × last year)', 'fraction', 'bounds', [0, 1, 0.01], REF_HOLD, 'transfer.hold_harmless.h'],
-  ['growth.enabled', '增幅控制', 'Growth band', 'switch', 'bounds', [0, 1, 1], '财预〔2022〕58号 第四条 增幅控制调整（DOMAIN §3.2）', 'transfer.growth.enabled'],
+  ['growth.enabled', '增幅控制', 'Growth band', 'switch', 'bounds', [0, 1, 1], '财预〔2022〕58号 第四条 增幅控制调整（docs/domain.md#equalisation-transfer）', 'transfer.growth.enabled'],
   ['growth.min', '增幅下限', 'Lowest growth', 'fraction', 'bounds', [-1, 1, 0.01], '财预〔2022〕58号 第四条', 'transfer.growth.min'],
   ['growth.max', '增幅上限', 'Highest growth', 'fraction', 'bounds', [-1, 5, 0.01], '财预〔2022〕58号 第四条', 'transfer.growth.max'],
-  ['outcome.pass_through', '转移支付计入教育支出的比例', 'Share of a transfer change that reaches education spending', 'fraction', 'outcome', [0, 1, 0.05], '上级转移支付形成下级一般公共预算教育支出（DOMAIN §3.5）', 'transfer.outcome.pass_through'],
+  ['outcome.pass_through', '转移支付计入教育支出的比例', 'Share of a transfer change that reaches education spending', 'fraction', 'outcome', [0, 1, 0.05], '上级转移支付形成下级一般公共预算教育支出（docs/domain.md#simulator-bounds）', 'transfer.outcome.pass_through'],
 ] as const satisfies readonly Row[];
 
 /** Every parameter key a scenario may set; a key outside this union does not compile. */

@@ -1,4 +1,4 @@
-// Formula shares (DOMAIN §3.2, §3.4): Σ_k w_k f_ik / Σ_j f_jk over the data factors, plus the
+// Formula shares (docs/domain.md#equalisation-transfer): Σ_k w_k f_ik / Σ_j f_jk over the data factors, plus the
 // difficulty factor, times the tilt multiplier. This runs on every slider move for every county,
 // so the difficulty coefficient and its column total come out of one pass, and the factor sum is
 // one fused pass over the pre-normalised columns (prepare.ts). The order of every sum is fixed

@@ -1,6 +1,6 @@
 // The simulator end to end on hand-made counties: a run is only useful if a scenario equal to the
 // baseline changes nothing, the pool is always handed out exactly, the bounds the analyst asked
-// for are honoured, and the never-decrease rules are re-run on the simulated money (DOMAIN §3.4–3.5).
+// for are honoured, and the never-decrease rules are re-run on the simulated money (docs/domain.md#factor-method–3.5).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HELD_REASONS } from './evaluate';

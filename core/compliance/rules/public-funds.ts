@@ -1,4 +1,4 @@
-// public-funds-per-student-standard: 生均公用经费 ≥ the effective-dated 基准定额 (DOMAIN §2.1).
+// public-funds-per-student-standard: 生均公用经费 ≥ the effective-dated 基准定额 (docs/domain.md#public-funds-standard).
 // The requirement of a set of schools is
 //   Σ_schools max(N, 100 if a small rural school) × 定额(level) + boarders × 寄宿补助 + special × 6000
 // and a region passes when its spending on public funds covers it. At region level with only a
@@ -37,7 +37,7 @@ export function standardFor(standards: readonly StandardRow[], level: LevelCode,
 
 export type SchoolInput = { students: number; smallRural: boolean; boarders: number; special: number };
 
-/** The 公用经费 requirement of a set of schools, 分 per year (the DOMAIN §2.1 formula). */
+/** The 公用经费 requirement of a set of schools, 分 per year (the docs/domain.md#public-funds-standard formula). */
 export function requiredPublicFunds(schools: readonly SchoolInput[], quotaFen: number, boardingTopupFen: number, specialFen: number, smallSchoolMin = 100): number {
   let total = 0;
   for (const s of schools) {
