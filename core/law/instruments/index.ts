@@ -2,8 +2,11 @@
 // them in this order).
 import type { LawKey } from '../keys';
 import type { Instrument } from '../types';
+import { aidStandardsBefore2024 } from './aid-standards-before-2024';
+import { caijiao2009442 } from './caijiao-2009-442';
 import { caijiao2014352 } from './caijiao-2014-352';
 import { caiyu202258 } from './caiyu-2022-58';
+import { caijiao2024181 } from './caijiao-2024-181';
 import { gangyao1993 } from './gangyao-1993';
 import { guoban20186 } from './guoban-2018-6';
 import { guoban201882 } from './guoban-2018-82';
@@ -13,4 +16,4 @@ import { livingSubsidy2024 } from './living-subsidy-2024';
 import { quota2023 } from './quota-2023';
 import { workbenchTransferDefaults } from './workbench-transfer-defaults';
 
-export const INSTRUMENTS: readonly Instrument<LawKey>[] = [gangyao1993, caijiao2014352, guofa201567, guoban20186, guoban201882, jiaodu20176, caiyu202258, quota2023, livingSubsidy2024, workbenchTransferDefaults];
+export const INSTRUMENTS: readonly Instrument<LawKey>[] = [gangyao1993, caijiao2014352, guofa201567, guoban20186, guoban201882, jiaodu20176, caiyu202258, quota2023, aidStandardsBefore2024, livingSubsidy2024, caijiao2009442, caijiao2024181, workbenchTransferDefaults];
