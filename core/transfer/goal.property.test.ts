@@ -9,13 +9,13 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSolver } from '../../db/transfer/solver';
 import { seekGoal, type GoalKind, type LpSolver } from './goal';
-import type { OverlayEntry } from './parameters';
+import type { OverlayEntry, TransferKey } from './parameters';
 import { prepare } from './prepare';
 import { simulate } from './simulate';
 import { fixture } from '../../test/fixtures/transfer-counties';
 
 const SEED = Number(process.env.GOAL_SEED ?? 20261207);
-const entry = (key: string, value: number): OverlayEntry => ({ key, value, from: null, to: null });
+const entry = (key: TransferKey, value: number): OverlayEntry => ({ key, value, from: null, to: null });
 
 let solve: LpSolver;
 beforeAll(async () => {
