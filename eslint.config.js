@@ -1,7 +1,7 @@
 // Lint for the whole tree. Two jobs beyond the usual recommended sets:
-//   1. the folder import rules of ARCHITECTURE.md §3, one `no-restricted-imports` block per folder
+//   1. the folder import rules of docs/architecture.md#layers, one `no-restricted-imports` block per folder
 //      (the per-folder tsconfigs enforce the same boundary for globals; this enforces it for imports);
-//   2. the habits of ARCHITECTURE.md §8 that a linter can see (no default exports, no `any`, `===`).
+//   2. the habits of docs/architecture.md#code-style that a linter can see (no default exports, no `any`, `===`).
 // Deliberately not type-aware (no parserOptions.project): it must stay fast enough to run on save.
 // test/lint/layers.test.ts proves every layer rule fires and that legitimate imports stay clean.
 import { existsSync } from 'node:fs';
@@ -64,25 +64,25 @@ const REACT_SUBPATHS = ['react/*', 'react-dom/*'];
 const MESSAGES = {
   core:
     'core/ is pure: no Node built-ins (node:*, fs, path …), electron, better-sqlite3, react, and nothing ' +
-    'from db/, electron/, renderer/ or cli/; it may import only zod, apache-arrow and core/. See ARCHITECTURE.md §3.',
+    'from db/, electron/, renderer/ or cli/; it may import only zod, apache-arrow and core/. See docs/architecture.md#layers.',
   db:
     'db/ is Node-only data access: it may import core/, node:* and better-sqlite3, never electron, react, ' +
-    'renderer/, electron/ or cli/. See ARCHITECTURE.md §3.',
+    'renderer/, electron/ or cli/. See docs/architecture.md#layers.',
   engine:
     'electron/engine/ must run in plain Node too: it may import core/ and db/, never electron, react, ' +
-    'renderer/, electron/main/, electron/preload/ or cli/. See ARCHITECTURE.md §3.',
+    'renderer/, electron/main/, electron/preload/ or cli/. See docs/architecture.md#layers.',
   main:
     'electron/main/ is thin and never opens the database: it may import core/ and electron, never db/, ' +
-    'better-sqlite3, renderer/, electron/engine/, electron/preload/ or cli/. See ARCHITECTURE.md §3.',
+    'better-sqlite3, renderer/, electron/engine/, electron/preload/ or cli/. See docs/architecture.md#layers.',
   preload:
     'electron/preload/ is sandboxed: it may import only electron (contextBridge, ipcRenderer) and ' +
-    'core/ipc/bridge (constants and types), nothing else at run time. See ARCHITECTURE.md §3.',
+    'core/ipc/bridge (constants and types), nothing else at run time. See docs/architecture.md#layers.',
   renderer:
     'renderer/ is a sandboxed web page: it may import core/, react, react-dom, echarts, apache-arrow and zod, ' +
-    'never db/, electron, electron/, cli/, better-sqlite3 or Node built-ins (node:*, fs, path …). See ARCHITECTURE.md §3.',
+    'never db/, electron, electron/, cli/, better-sqlite3 or Node built-ins (node:*, fs, path …). See docs/architecture.md#layers.',
   cli:
     'cli/ is plain Node: it may import core/, db/ and node:*, never electron, electron/, renderer/ or react. ' +
-    'See ARCHITECTURE.md §3.',
+    'See docs/architecture.md#layers.',
 };
 
 const LAYERS = [
@@ -163,11 +163,11 @@ const CONFIG_FILES = ['eslint.config.js', '**/*.config.{ts,js,mjs,cjs}'];
 const NO_DEFAULT_EXPORT = [
   {
     selector: 'ExportDefaultDeclaration',
-    message: 'No default exports: use a named export (ARCHITECTURE.md §8). Only *.config.* files may default-export.',
+    message: 'No default exports: use a named export (docs/architecture.md#code-style). Only *.config.* files may default-export.',
   },
   {
     selector: "ExportSpecifier[exported.name='default']",
-    message: 'No default exports: use a named export (ARCHITECTURE.md §8). Only *.config.* files may default-export.',
+    message: 'No default exports: use a named export (docs/architecture.md#code-style). Only *.config.* files may default-export.',
   },
 ];
 
@@ -285,7 +285,7 @@ export default defineConfig(
         ...NO_DEFAULT_EXPORT,
         {
           selector: 'ImportExpression',
-          message: 'core/ imports statically so the layer rules can see every dependency (ARCHITECTURE.md §3).',
+          message: 'core/ imports statically so the layer rules can see every dependency (docs/architecture.md#layers).',
         },
       ],
     },

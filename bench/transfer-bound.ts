@@ -6,7 +6,7 @@
 // contiguous range. Its only purpose is to show how far below the full evaluation any
 // restructuring in JavaScript could go, next to the plain-shares floor.
 import { DATA_FACTORS, type Prepared } from '../core/transfer/prepare';
-import { FACTOR_KEY, TIERS, type ResolvedParameters } from '../core/transfer/parameters';
+import { FACTOR_KEY, TIERS, type ResolvedParameters, type TransferKey } from '../core/transfer/parameters';
 import { baselineRun } from '../core/transfer/simulate';
 
 export type BoundModel = { evaluate(params: ResolvedParameters): number };
@@ -45,20 +45,20 @@ export function boundModel(p: Prepared): BoundModel {
   const amounts = new Float64Array(n);
 
   function evaluate(params: ResolvedParameters): number {
-    const [w0, w1, w2, w3, w4] = DATA_FACTORS.map((f) => params[FACTOR_KEY[f]]!) as [number, number, number, number, number];
-    const wd = params[FACTOR_KEY.difficulty]!;
-    const tilt = params['difficulty.tilt']!;
-    const floor = params['difficulty.floor']!;
-    const wp = params['difficulty.weight_pressure']!;
-    const wg = params['difficulty.weight_gap']!;
-    const pool = Math.round(params['pool.amount']! * 100);
-    const qp = Math.round(params['standard.quota_primary']! * 100);
-    const qj = Math.round(params['standard.quota_junior']! * 100);
-    const floorFen = params['floor.per_student']! * 100;
-    const h = params['hold_harmless.h']!;
-    const low = 1 + params['growth.min']!;
-    const high = 1 + params['growth.max']!;
-    const capMax = Math.floor(params['cap.share']! * pool);
+    const [w0, w1, w2, w3, w4] = DATA_FACTORS.map((f) => params[FACTOR_KEY[f]]) as [number, number, number, number, number];
+    const wd = params[FACTOR_KEY.difficulty];
+    const tilt = params['difficulty.tilt'];
+    const floor = params['difficulty.floor'];
+    const wp = params['difficulty.weight_pressure'];
+    const wg = params['difficulty.weight_gap'];
+    const pool = Math.round(params['pool.amount'] * 100);
+    const qp = Math.round(params['standard.quota_primary'] * 100);
+    const qj = Math.round(params['standard.quota_junior'] * 100);
+    const floorFen = params['floor.per_student'] * 100;
+    const h = params['hold_harmless.h'];
+    const low = 1 + params['growth.min'];
+    const high = 1 + params['growth.max'];
+    const capMax = Math.floor(params['cap.share'] * pool);
     // Shares: the difficulty coefficient (and its column total) and the five data factors.
     let difficultyTotal = 0;
     for (let i = 0; i < n; i++) {
@@ -78,7 +78,7 @@ export function boundModel(p: Prepared): BoundModel {
     const tierShares = [0, 0, 0, 0, 0, 0];
     const tierLo = [0, 0, 0, 0, 0, 0];
     for (let t = 1; t <= 5; t++) {
-      const costShare = params[`standard.share_tier${t}`]!;
+      const costShare = params[`standard.share_tier${t}` as TransferKey];
       let sumS = 0;
       let sumLo = 0;
       for (let i = starts[t - 1]!; i < starts[t]!; i++) {
@@ -113,7 +113,7 @@ export function boundModel(p: Prepared): BoundModel {
     for (let t = 1; t <= 5; t++) {
       const from = starts[t - 1]!;
       const to = starts[t]!;
-      const tierPool = Math.round(rest * params[`tiers.share_tier${t}`]!);
+      const tierPool = Math.round(rest * params[`tiers.share_tier${t}` as TransferKey]);
       let lambda = tierPool / tierShares[t]!;
       let below = 0;
       let above = Infinity;

@@ -7,7 +7,7 @@ import type { WrittenDemo } from '../db/demo/write-demo';
 import { openDatabase } from '../db/open';
 import { gatherSimInputs, NATIONAL } from '../db/transfer/inputs';
 import { evaluateAllocation } from '../core/transfer/evaluate';
-import { resolveParameters, setParameter, TIERS, type OverlayEntry } from '../core/transfer/parameters';
+import { resolveParameters, setParameter, TIERS, type OverlayEntry, type TransferKey } from '../core/transfer/parameters';
 import { prepare, type Prepared } from '../core/transfer/prepare';
 import { formulaShares } from '../core/transfer/shares';
 import { baselineRun, simulate } from '../core/transfer/simulate';
@@ -26,7 +26,7 @@ export function everyMechanism(p: Prepared): OverlayEntry[] {
   const byTier = [0, 0, 0, 0, 0, 0];
   for (let i = 0; i < p.n; i++) byTier[p.tier[i]!]! += base.allocation.amounts[i]!;
   let overlay: OverlayEntry[] = [];
-  const set = (key: string, value: number) => (overlay = setParameter(overlay, key, value));
+  const set = (key: TransferKey, value: number) => (overlay = setParameter(overlay, key, value));
   set('difficulty.tilt', 1);
   set('factor.difficulty', 0.2);
   // Quotas scaled to the national pool, so the standard part is a share of it and not all of it.

@@ -1,4 +1,4 @@
-// Education levels as the bulletins and the per-student rules use them (DOMAIN §1.2, §6.1).
+// Education levels as the bulletins and the per-student rules use them (docs/domain.md#what-is-compared).
 // 'all' is the pseudo-level for a figure not split by level (a total).
 
 export const LEVEL_CODES = ['preschool', 'primary', 'junior', 'senior', 'sec_voc', 'special', 'higher'] as const;
@@ -9,7 +9,7 @@ export type LevelInfo = {
   code: LevelCode;
   zh: string;
   en: string;
-  /** Budget function codes (class 205) whose spending belongs to the level; an approximation, DOMAIN §6.1. */
+  /** Budget function codes (class 205) whose spending belongs to the level; an approximation, docs/domain.md#budget-classification. */
   functionCodes: readonly string[];
   compulsory: boolean;
 };

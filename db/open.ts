@@ -15,6 +15,7 @@ import { registerAuditFunctions } from './audit/functions';
 import { appendAudit, hasAuditLog } from './audit/log';
 import { backupDirFor, listBackups, writeBackup } from './backup/backups';
 import { applyMigrations, latestVersion, loadMigrations, newerVersionError, type Migration, type MigrationResult } from './migrate';
+import { loadStandardsFromLaw } from './law/standards';
 
 export type ReadOnlyReason = 'requested' | 'file_read_only' | 'folder_read_only' | 'locked';
 
@@ -212,6 +213,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
     if (migration.applied.length && hasAuditLog(db)) {
       appendAudit(db, { action: 'migrate', entity: 'database', before: { schemaVersion: migration.from }, after: { schemaVersion: migration.to, applied: migration.applied, backup: backupFile } });
     }
+    // The built-in funding standards are a copy of the law store; refreshed only when they differ.
+    loadStandardsFromLaw(db);
     return { db, file, created, migration, backupFile, readOnly: null };
   } catch (e) {
     if (db.open) db.close();

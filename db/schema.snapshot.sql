@@ -33,7 +33,7 @@ CREATE TABLE budget_function (
   code         TEXT NOT NULL CHECK (code GLOB '205*' AND length(code) IN (3, 5, 7)),
   name_zh      TEXT NOT NULL,
   parent_code  TEXT,
-  -- C = confirmed in a source, M = from memory (DOMAIN §0); shown beside the name in the app.
+  -- C = confirmed in a source, M = from memory (docs/domain.md#confidence); shown beside the name in the app.
   confidence   TEXT NOT NULL CHECK (confidence IN ('C', 'D', 'M')),
   PRIMARY KEY (year, code),
   FOREIGN KEY (year, parent_code) REFERENCES budget_function(year, code),
@@ -128,7 +128,7 @@ CREATE TABLE enrolment_fact (
   level        TEXT NOT NULL REFERENCES education_level(code),
   students     INTEGER NOT NULL CHECK (students >= 0),
   -- What the count is: 'autumn' = 秋季在校生数 of the school year starting in `year`; the other
-  -- two are already-averaged calendar-year divisors (DOMAIN §1.2).
+  -- two are already-averaged calendar-year divisors (docs/domain.md#what-is-compared).
   count_basis  TEXT NOT NULL DEFAULT 'autumn' CHECK (count_basis IN ('autumn', 'weighted_8_4', 'average_two_autumns')),
   source_row   INTEGER,
   PRIMARY KEY (dataset_id, region_code, year, level)
@@ -142,7 +142,7 @@ CREATE TABLE expenditure_fact (
   -- '205' = the whole education function; finer codes when the source splits by 款/项.
   func_code           TEXT NOT NULL DEFAULT '205' CHECK (func_code GLOB '205*' AND length(func_code) IN (3, 5, 7)),
   amount_fen          INTEGER NOT NULL CHECK (amount_fen >= 0),
-  -- A published 同口径 restated prior-year base, kept beside the level (DOMAIN §1.5 item 2).
+  -- A published 同口径 restated prior-year base, kept beside the level (docs/domain.md#edge-cases item 2).
   restated_prior_fen  INTEGER CHECK (restated_prior_fen >= 0),
   -- Growth as printed by the source, percent, exact text (e.g. '4.68'); never recomputed.
   official_growth     TEXT CHECK (official_growth IS NULL OR official_growth GLOB '*[0-9]*'),

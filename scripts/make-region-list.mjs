@@ -5,7 +5,7 @@
 //   node scripts/make-region-list.mjs
 //
 // Rows are [code, name, level, parentCode, kind, shortName] with six-digit GB/T 2260 codes. Parents
-// follow the code structure (DOMAIN §6.3, core/regions/gbt2260.ts impliedParent): 省直辖县 (xx90xx)
+// follow the code structure (docs/domain.md#region-codes, core/regions/gbt2260.ts impliedParent): 省直辖县 (xx90xx)
 // hang directly under the province; a municipality's districts hang under its pseudo-prefecture
 // xx0100 (市辖区) or xx0200 (县, 重庆 only), which hangs under the municipality.
 //

@@ -161,7 +161,7 @@ export function simulateCommand(argv: string[], io: CliIO, dbOption: string | un
       ),
     );
     for (const r of reports) for (const w of r.result.allocation.warnings) io.err(`${r.name}：${warningText(w, inputs)}\n`);
-    io.out(`数据来源 / sources: ${sources(inputs)}\n假设：转移支付变化按 ${proposal.result.params['outcome.pass_through']! * 100}% 计入教育支出 / assumption: a change in transfer reaches education spending at the pass-through share\n`);
+    io.out(`数据来源 / sources: ${sources(inputs)}\n假设：转移支付变化按 ${proposal.result.params['outcome.pass_through'] * 100}% 计入教育支出 / assumption: a change in transfer reaches education spending at the pass-through share\n`);
   }
   return newFailures > 0 ? EXIT.failures : EXIT.ok;
 }

@@ -6,7 +6,7 @@
 //        =   g(E)/(1 + g(N))      +   −g(N)/(1 + g(N))
 //          └── spending effect ─┘     └─ enrolment effect ─┘
 //
-// which is the first-order g(p) ≈ g(E) − g(N) of DOMAIN §1.5 made exact. For display both parts are
+// which is the first-order g(p) ≈ g(E) − g(N) of docs/domain.md#edge-cases made exact. For display both parts are
 // rounded to 0.01 percentage point; the enrolment part is then printed as total − spending, so the
 // printed parts always add up to the printed total.
 import { formatRatio } from '../money/decimal';

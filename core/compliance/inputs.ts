@@ -8,7 +8,7 @@ import type { Annotation, GovLevel, RuleId } from './types';
 export type Fact = {
   /** 一般公共预算教育支出, 分. */
   e?: number;
-  /** A published 同口径 restated base for the prior year, 分 (DOMAIN §1.5 item 2). */
+  /** A published 同口径 restated base for the prior year, 分 (docs/domain.md#edge-cases item 2). */
   restatedPrior?: number;
   /** Autumn enrolment (秋季在校生数). */
   n?: number;

@@ -1,4 +1,4 @@
-// The 公用经费 requirement formula of DOMAIN §2.1 and the effective-dated quota lookup.
+// The 公用经费 requirement formula of docs/domain.md#public-funds-standard and the effective-dated quota lookup.
 import { describe, expect, it } from 'vitest';
 import type { StandardRow } from './inputs';
 import { requiredPublicFunds, standardFor } from './rules/public-funds';

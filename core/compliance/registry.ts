@@ -1,4 +1,4 @@
-// The rule registry: rules are data (DOMAIN §1.1–§1.4, §2). Evaluators live beside it in
+// The rule registry: rules are data (docs/domain.md#never-decrease). Evaluators live beside it in
 // core/compliance/rules/*; this file only says what each rule is, where it comes from and what it
 // needs, so the app can show the legal text next to every result and the CLI can validate --rule.
 import type { RuleDefinition, RuleId } from './types';

@@ -35,7 +35,7 @@ export const RuleDefinition = z.object({
   id: RuleIdSchema,
   nameZh: z.string(),
   nameEn: z.string(),
-  /** Quoted legal text (DOMAIN §1.1) and the document it comes from. */
+  /** Quoted legal text (docs/domain.md#never-decrease) and the document it comes from. */
   legalBasis: z.string(),
   legalSource: z.string(),
   formula: z.string(),

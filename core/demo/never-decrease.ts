@@ -1,4 +1,4 @@
-// The two never-decrease rules (两个只增不减, DOMAIN §1.4) on one region's series in one scope, as
+// The two never-decrease rules (两个只增不减, docs/domain.md#never-decrease-formulas) on one region's series in one scope, as
 // the demo defines them. Shared by the generator (to repair and plant) and by the self-check (to
 // verify the rows it emitted), so both apply the same definition:
 //

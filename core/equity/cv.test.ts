@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unweightedCv, weightedCv } from './cv';
 
-// DOMAIN §4.1 fixture: five primary schools, books per pupil.
+// docs/domain.md#balanced-development fixture: five primary schools, books per pupil.
 const SCHOOLS = [
   { pupils: 45, amount: 279 },
   { pupils: 37, amount: 137 },
@@ -10,7 +10,7 @@ const SCHOOLS = [
   { pupils: 55, amount: 402 },
 ];
 
-describe('差异系数 (DOMAIN §4.1)', () => {
+describe('差异系数 (docs/domain.md#balanced-development)', () => {
   it('pupil-weighted CV of the fixture is 0.5153 (printed 0.52 by the source)', () => {
     expect(weightedCv(SCHOOLS).toFixed(4)).toBe('0.5153');
   });

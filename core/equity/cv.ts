@@ -1,4 +1,4 @@
-// 差异系数 (coefficient of variation) between schools, DOMAIN §4.1: pupil-weighted, with the county
+// 差异系数 (coefficient of variation) between schools, docs/domain.md#balanced-development: pupil-weighted, with the county
 // mean taken as county total ÷ county pupils (not the mean of school ratios). The unweighted form
 // (population standard deviation of the school ratios over their plain mean) is kept for contrast
 // only; the 优质均衡 thresholds (≤ 0.50 小学, ≤ 0.45 初中) apply to the weighted one.

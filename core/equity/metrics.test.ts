@@ -1,4 +1,4 @@
-// DOMAIN §5 and Appendix A: the six-county fixture, every statistic against the printed values
+// docs/domain.md#equity-metrics and Appendix A: the six-county fixture, every statistic against the printed values
 // (rounded to 6 places) and to 1e-9 against the Appendix A script's full-precision output, the Theil decomposition adding up, and the
 // weighted/unweighted switch.
 import fc from 'fast-check';
@@ -14,7 +14,7 @@ const FIXTURE: EquityUnit[] = [
   { pupils: 3000, value: 12500, wealth: 15000, group: 'west' },
 ];
 
-describe('equity statistics on the DOMAIN §5 fixture', () => {
+describe('equity statistics on the docs/domain.md#equity-metrics fixture', () => {
   const s = equityStats(FIXTURE);
   const close = (actual: number | null, expected: number) => expect(Math.abs((actual ?? Number.NaN) - expected)).toBeLessThan(5e-7);
 

@@ -1,4 +1,4 @@
-// School-finance equity measures (DOMAIN §5, Berne & Stiefel): each unit (county, district,
+// School-finance equity measures (docs/domain.md#equity-metrics, Berne & Stiefel): each unit (county, district,
 // school) has a per-pupil value x_i and a pupil weight w_i; every statistic is pupil-weighted unless
 // `weighted: false`, which gives each unit weight 1. Floats are right here: these are descriptive
 // statistics of already exact figures, compared to 1e-9, never used to decide a pass or fail.
@@ -51,7 +51,7 @@ function weightedMean(xs: readonly number[], ws: readonly number[]): number {
 }
 
 /**
- * Weighted percentile, the documented rule of DOMAIN §5: sort by value; P_p is the value of the
+ * Weighted percentile, the documented rule of docs/domain.md#equity-metrics: sort by value; P_p is the value of the
  * first unit whose cumulative weight share reaches p (with a 1e-12 allowance for float sums).
  */
 export function weightedPercentile(xs: readonly number[], ws: readonly number[], p: number): number {

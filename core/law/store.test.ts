@@ -1,7 +1,7 @@
 // The store's own invariants: every parameter has a value and every value a full reference; a
 // key's values never overlap in time; money is whole 分; the instrument files are well formed.
 import { describe, expect, it } from 'vitest';
-import { INSTRUMENTS, LAW_KEYS, LAW_SPECS, lawAt, lawHistory, lawLatest, yearStart } from './index';
+import { asFraction, INSTRUMENTS, LAW_KEYS, LAW_SPECS, lawAt, lawHistory, lawLatest, yearStart } from './index';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const URL_OR_DOC = /^(https?:\/\/\S+|docs\/[\w-]+\.md#[\w-]+)$/;
@@ -65,5 +65,13 @@ describe('law store', () => {
     expect(r.value).toBe(0.04);
     expect(r.reference.document).toContain('国办发〔2018〕82号');
     expect(r.unit).toBe('fraction');
+  });
+});
+
+describe('asFraction', () => {
+  it('turns a decimal threshold into an exact fraction', () => {
+    expect(asFraction(0.04)).toEqual({ num: 4, den: 100 });
+    expect(asFraction(0.45)).toEqual({ num: 45, den: 100 });
+    expect(asFraction(6)).toEqual({ num: 6, den: 1 });
   });
 });

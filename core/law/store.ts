@@ -75,3 +75,15 @@ export function lawLatest<K extends LawKey>(key: K): LawRecord<K> {
 export function yearStart(year: number): IsoDate {
   return `${String(year).padStart(4, '0')}-01-01` as IsoDate;
 }
+
+/**
+ * A decimal value as an exact fraction of integers (0.04 → 4/100), so a threshold can be compared
+ * by cross-multiplication with no float in between.
+ */
+export function asFraction(value: number): { num: number; den: number } {
+  const text = String(value);
+  if (!/^-?\d+(\.\d+)?$/.test(text)) throw new RangeError(`not a plain decimal: ${text}`);
+  const places = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+  const den = 10 ** places;
+  return { num: Math.round(value * den), den };
+}

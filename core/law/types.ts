@@ -5,7 +5,8 @@
 /**
  * The unit a value is stored in. Money is integer 分 (never yuan with decimals); a fraction is a
  * share or rate written as a decimal (0.04 = 4 %); `yuan` is used only by the transfer defaults,
- * whose sliders work in whole yuan. `ratio` is a dimensionless bound that is not a share (a
+ * whose sliders work in whole yuan. `growth_rate` is a year-on-year
+ * change that may be negative (−0.1 = a 10 % fall); `ratio` is a dimensionless bound that is not a share (a
  * coefficient of variation); `fen_per_pupil` is a stock per pupil (equipment value), not a yearly flow.
  */
 export type LawUnit =
@@ -15,6 +16,7 @@ export type LawUnit =
   | 'per_100_pupils'
   | 'sqm_per_pupil'
   | 'fraction'
+  | 'growth_rate'
   | 'ratio'
   | 'multiplier'
   | 'switch'

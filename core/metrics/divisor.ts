@@ -1,4 +1,4 @@
-// The enrolment divisor of a per-student figure (DOMAIN §1.2). Spending is per calendar year;
+// The enrolment divisor of a per-student figure (docs/domain.md#what-is-compared). Spending is per calendar year;
 // enrolment is counted each autumn for the school year. Which count divides is a setting, recorded
 // with every result, because the bulletins' own choice is unconfirmed.
 import { ratio, type Ratio } from '../money/ratio';

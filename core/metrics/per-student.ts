@@ -1,6 +1,6 @@
 // Per-student figures for one region from its exact series: spending, divisor students, spending
 // per student and growth over the prior year, per level and for all levels combined
-// (Σ spending ÷ Σ students, the 2021+ bulletin style, DOMAIN §1.4). Pure and exact: comparisons
+// (Σ spending ÷ Σ students, the 2021+ bulletin style, docs/domain.md#never-decrease-formulas). Pure and exact: comparisons
 // use cross-multiplication, floats appear only in *Float helpers meant for display.
 import type { SeriesRow } from '../arrow/per-student-series';
 import { LEVEL_CODES, type LevelOrAll } from '../levels';

@@ -1,4 +1,4 @@
-// GB/T 2260 six-digit administrative division codes (DOMAIN §6.3).
+// GB/T 2260 six-digit administrative division codes (docs/domain.md#region-codes).
 // digits 1–2 province, 3–4 prefecture, 5–6 county. xx90xx = 省直辖县级行政区划 (no prefecture
 // parent). Municipalities (11, 12, 31, 50) have the pseudo-prefectures xx01 (市辖区) and xx02 (县).
 

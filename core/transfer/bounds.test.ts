@@ -1,4 +1,4 @@
-// The standard-based component (DOMAIN §2.1, §3.3): 基准定额 × pupils × the tier's cost share, exact
+// The standard-based component (docs/domain.md#public-funds-standard): 基准定额 × pupils × the tier's cost share, exact
 // to the 分 and rounded once per unit, from the quotas and shares in force for the year.
 import { describe, expect, it } from 'vitest';
 import { standardOf, standardRates } from './bounds';

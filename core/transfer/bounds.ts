@@ -1,9 +1,9 @@
-// Per-unit bounds (DOMAIN §3.5) and the standard-based component (基准定额 × students × the tier's
-// cost share, DOMAIN §3.3), built in one pass over the units together with what the water-fill
+// Per-unit bounds (docs/domain.md#simulator-bounds) and the standard-based component (基准定额 × students × the tier's
+// cost share, docs/domain.md#cost-sharing-tiers), built in one pass over the units together with what the water-fill
 // would otherwise take in passes of its own: the renormalised shares and, per pool group, Σ lo,
 // Σ hi and Σ share. Each group sum runs over the units in index order from 0, which is the order a
 // group's member list has (prepare.ts), so the sums are the same numbers the kernel would get.
-import type { ResolvedParameters } from './parameters';
+import { TIERS, type ResolvedParameters } from './parameters';
 import type { Prepared, YearColumns } from './prepare';
 
 /** 基准定额 × (primary, junior) × the tier's share, rounded to the 分 once per unit. */
@@ -14,8 +14,8 @@ export function standardOf(quotaPrimary: number, quotaJunior: number, primary: n
 /** The quotas in 分 and the cost share by tier (index 0 = unclassified, which has none). */
 export function standardRates(params: ResolvedParameters): { qp: number; qj: number; shareOf: Float64Array } {
   const shareOf = new Float64Array(6);
-  for (let t = 1; t <= 5; t++) shareOf[t] = params[`standard.share_tier${t}`]!;
-  return { qp: Math.round(params['standard.quota_primary']! * 100), qj: Math.round(params['standard.quota_junior']! * 100), shareOf };
+  for (const t of TIERS) shareOf[t] = params[`standard.share_tier${t}`];
+  return { qp: Math.round(params['standard.quota_primary'] * 100), qj: Math.round(params['standard.quota_junior'] * 100), shareOf };
 }
 
 export type BoundsPass = {
@@ -45,12 +45,12 @@ export function boundsPass(p: Prepared, cols: YearColumns, params: ResolvedParam
   const junior = cols.junior;
   const students = cols.students;
   const tier = p.tier;
-  const floorFen = params['floor.per_student']! * 100;
-  const cap = params['cap.share']!;
-  const h = params['hold_harmless.h']!;
-  const growth = params['growth.enabled']! >= 0.5;
-  const gMin = params['growth.min']!;
-  const gMax = params['growth.max']!;
+  const floorFen = params['floor.per_student'] * 100;
+  const cap = params['cap.share'];
+  const h = params['hold_harmless.h'];
+  const growth = params['growth.enabled'] >= 0.5;
+  const gMin = params['growth.min'];
+  const gMax = params['growth.max'];
   // The cap does not depend on the unit.
   const capMax = cap < 1 ? Math.floor(cap * pool) : Infinity;
   const capWhy = cap < 1 ? 4 : 0;

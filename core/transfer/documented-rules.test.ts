@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../hash/sha256';
 import { evaluateAllocation } from './evaluate';
 import type { SimInputs, SimUnit, YearFigures } from './inputs';
-import { resolveParameters, type OverlayEntry } from './parameters';
+import { resolveParameters, type OverlayEntry, type TransferKey } from './parameters';
 import { prepare } from './prepare';
 import { simulate } from './simulate';
 
@@ -21,9 +21,9 @@ export function documentCounties(): SimInputs {
   return { regionCode: '390900', regionName: '示例市', year: 2024, units, datasets: [], dataHash: sha256Hex(canonicalJson(units)) };
 }
 
-const entry = (key: string, value: number): OverlayEntry => ({ key, value, from: null, to: null });
+const entry = (key: TransferKey, value: number): OverlayEntry => ({ key, value, from: null, to: null });
 const only = (factor: string, extra: OverlayEntry[] = []): OverlayEntry[] => [
-  ...['students', 'population', 'area', 'inverse_capacity', 'standard_gap', 'difficulty'].map((f) => entry(`factor.${f}`, f === factor ? 1 : 0)),
+  ...['students', 'population', 'area', 'inverse_capacity', 'standard_gap', 'difficulty'].map((f) => entry(`factor.${f}` as TransferKey, f === factor ? 1 : 0)),
   ...extra,
 ];
 

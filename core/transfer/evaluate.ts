@@ -42,7 +42,7 @@ export type EvaluateOptions = {
 };
 
 export function poolFen(params: ResolvedParameters): number {
-  const fen = Math.round(params['pool.amount']! * 100);
+  const fen = Math.round(params['pool.amount'] * 100);
   if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError('the pool must be a non-negative amount below 2^53 分');
   return fen;
 }
@@ -65,7 +65,7 @@ export function standardFor(p: Prepared, params: ResolvedParameters): { amounts:
 
 function standardComponent(p: Prepared, cols: YearColumns, params: ResolvedParameters, pool: number, out: Float64Array, warnings: Warning[]): number {
   out.fill(0);
-  if (params['standard.enabled']! < 0.5) return 0;
+  if (params['standard.enabled'] < 0.5) return 0;
   const { qp, qj, shareOf } = standardRates(params);
   let total = 0;
   for (let i = 0; i < p.n; i++) {
@@ -107,7 +107,7 @@ export function evaluateAllocation(p: Prepared, params: ResolvedParameters, opti
   const plan = tierPlan(p, params);
   const group = plan.byTier ? p.tier : ws.oneGroup;
   const standard = new Float64Array(buffer, n * 8, n);
-  const withStandard = params['standard.enabled']! >= 0.5;
+  const withStandard = params['standard.enabled'] >= 0.5;
   let pass = boundsPass(p, cols, params, pool, options.prior, shares, standard, { inverse: 1 / shareSum, computeStandard: withStandard, group });
   let standardTotal = pass.standardTotal;
   if (standardTotal > pool) {
@@ -152,7 +152,7 @@ type TierPlan = { byTier: boolean; missing: boolean; present: number[]; weights:
 /** Whether the pool is split by development tier (and which tiers take part), or shared by all. */
 function tierPlan(p: Prepared, params: ResolvedParameters): TierPlan {
   const all = { byTier: false, missing: false, present: [], weights: [] };
-  if (params['tiers.presplit']! < 0.5) return all;
+  if (params['tiers.presplit'] < 0.5) return all;
   if (p.tierMembers[0]!.length) return { ...all, missing: true };
   const present = TIERS.filter((t) => p.tierMembers[t]!.length > 0);
   const weights = present.map((t) => params[`tiers.share_tier${t}`]!);

@@ -5,7 +5,7 @@
 // below its per-student floor, or failing either never-decrease rule (education spending, and
 // that spending per student, after the pass-through). Nothing the answer does is left unsaid.
 import { HELD_REASONS } from './evaluate';
-import type { OverlayEntry } from './parameters';
+import type { OverlayEntry, ResolvedParameters } from './parameters';
 import type { Prepared } from './prepare';
 import { FAIL } from './rules';
 import { simulate, type Scenario } from './simulate';
@@ -30,17 +30,17 @@ export type GoalCheck = {
 };
 
 /** The bounds switched on by the parameters that a linear program on the formula cannot see. */
-export function outsideBounds(params: Readonly<Record<string, number>>): OutsideBound[] {
+export function outsideBounds(params: ResolvedParameters): OutsideBound[] {
   const out: OutsideBound[] = [];
-  if (params['cap.share']! < 1) out.push('cap');
-  if (params['hold_harmless.h']! > 0) out.push('hold_harmless');
-  if (params['growth.enabled']! >= 0.5) out.push('growth_band');
+  if (params['cap.share'] < 1) out.push('cap');
+  if (params['hold_harmless.h'] > 0) out.push('hold_harmless');
+  if (params['growth.enabled'] >= 0.5) out.push('growth_band');
   return out;
 }
 
 export function fullCheck(p: Prepared, scenario: Scenario, overlay: readonly OverlayEntry[]): GoalCheck {
   const r = simulate(p, { ...scenario, overlay }, { hash: false });
-  const floorFen = r.params['floor.per_student']! * 100;
+  const floorFen = r.params['floor.per_student'] * 100;
   const failing: GoalCheck['failing'] = [];
   let belowFloor = 0;
   let newlyFailing = 0;

@@ -9,13 +9,13 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSolver } from '../../db/transfer/solver';
 import { seekGoal, type GoalKind, type LpSolver } from './goal';
-import type { OverlayEntry } from './parameters';
+import type { OverlayEntry, TransferKey } from './parameters';
 import { prepare } from './prepare';
 import { simulate } from './simulate';
 import { fixture } from '../../test/fixtures/transfer-counties';
 
 const SEED = Number(process.env.GOAL_SEED ?? 20261207);
-const entry = (key: string, value: number): OverlayEntry => ({ key, value, from: null, to: null });
+const entry = (key: TransferKey, value: number): OverlayEntry => ({ key, value, from: null, to: null });
 
 let solve: LpSolver;
 beforeAll(async () => {
@@ -55,7 +55,7 @@ describe('goal seeking, as a property', () => {
         answered++;
         if (r.limit === 'full_model') limitedByFullModel++;
         const at = simulate(p, { name: 'applied', overlay: r.overlay }, { hash: false });
-        const floorFen = at.params['floor.per_student']! * 100;
+        const floorFen = at.params['floor.per_student'] * 100;
         const failing = new Set<string>();
         p.inputs.units.forEach((u, i) => {
           const e = at.eduAfter[i]!;

@@ -6,12 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSolver } from '../../db/transfer/solver';
 import { HELD_REASONS } from './evaluate';
 import { maxDifficultyWeight, minPool, type LpSolver } from './goal';
-import { FACTOR_KEY, FACTOR_NAMES, type OverlayEntry } from './parameters';
+import { FACTOR_KEY, FACTOR_NAMES, type OverlayEntry, type TransferKey } from './parameters';
 import { prepare, type Prepared } from './prepare';
 import { simulate, type Scenario } from './simulate';
 import { fixture, ROWS } from '../../test/fixtures/transfer-counties';
 
-const entry = (key: string, value: number): OverlayEntry => ({ key, value, from: null, to: null });
+const entry = (key: TransferKey, value: number): OverlayEntry => ({ key, value, from: null, to: null });
 const indexOf = (code: string) => ROWS.findIndex((r) => r[0] === code);
 const FLOOR_HELD = HELD_REASONS.indexOf('floor');
 
@@ -26,7 +26,7 @@ function scaleDifficulty(overlay: readonly OverlayEntry[], factor: number): Over
 /** Rule A (E ≥ E0), rule B (E·N0 ≥ E0·N) failures and counties below ⌈floor × pupils⌉, counted here, not by goal.ts. */
 function independentCheck(p: Prepared, scenario: Scenario) {
   const r = simulate(p, scenario, { hash: false });
-  const floorFen = r.params['floor.per_student']! * 100;
+  const floorFen = r.params['floor.per_student'] * 100;
   let perStudent = 0;
   let spending = 0;
   let belowFloor = 0;

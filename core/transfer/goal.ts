@@ -73,8 +73,8 @@ const REASONS: readonly BindingReason[] = ['floor', 'per_student_no_decrease', '
  */
 function requirements(p: Prepared, params: ResolvedParameters): Need {
   const base = baselineRun(p).allocation.amounts;
-  const floorFen = params['floor.per_student']! * 100;
-  const pt = params['outcome.pass_through']!;
+  const floorFen = params['floor.per_student'] * 100;
+  const pt = params['outcome.pass_through'];
   const need = new Float64Array(p.n);
   const reason = new Uint8Array(p.n);
   const active = new Uint8Array(p.n);
@@ -153,7 +153,7 @@ function bisect(lo: number, hi: number, holdsAt: (x: number) => boolean, steps: 
 export function maxDifficultyWeight(p: Prepared, scenario: Scenario, solve: LpSolver): GoalResult {
   const year = p.inputs.year;
   const params = resolveParameters(scenario.overlay, year);
-  const pt = params['outcome.pass_through']!;
+  const pt = params['outcome.pass_through'];
   const scores = scoresByIndex(p, scenario.scores);
   const without = sharesFor(p, { ...params, [FACTOR_KEY.difficulty]: 0 }, scores);
   const zeroed = Object.fromEntries(Object.keys(params).filter((k) => k.startsWith('factor.')).map((k) => [k, 0]));
@@ -223,9 +223,9 @@ export function maxDifficultyWeight(p: Prepared, scenario: Scenario, solve: LpSo
     // to 1 again (shares do not change under a common scale). The difficulty weight is rounded down
     // to 10⁻⁶, so the answer stays on the safe side of the edge.
     const rawWeight = t <= 0 ? 0 : (t * without.sum) / ((1 - t) * only.sum);
-    const total = others.reduce((a, f) => a + params[FACTOR_KEY[f]]!, 0) + rawWeight;
+    const total = others.reduce((a, f) => a + params[FACTOR_KEY[f]], 0) + rawWeight;
     let overlay = [...scenario.overlay];
-    for (const f of others) overlay = setParameter(overlay, FACTOR_KEY[f], round6(params[FACTOR_KEY[f]]! / total));
+    for (const f of others) overlay = setParameter(overlay, FACTOR_KEY[f], round6(params[FACTOR_KEY[f]] / total));
     const weight = Math.floor((rawWeight / total) * 1e6) / 1e6;
     return { overlay: setParameter(overlay, FACTOR_KEY.difficulty, weight), weight };
   };
@@ -290,7 +290,7 @@ const bn = (fen: number) => `${(fen / 1e11).toFixed(5)} bn yuan`;
 export function minPool(p: Prepared, scenario: Scenario, solve: LpSolver): GoalResult {
   const year = p.inputs.year;
   const params = resolveParameters(scenario.overlay, year);
-  const pt = params['outcome.pass_through']!;
+  const pt = params['outcome.pass_through'];
   const { shares } = sharesFor(p, params, scoresByIndex(p, scenario.scores));
   const std = standardFor(p, params);
   const need = requirements(p, params);

@@ -1,6 +1,6 @@
 // What a scenario does, in the terms an analyst reports: per-county rows (allocation, change,
 // per-student funding after the transfer, rule status), winners and losers, group totals by
-// development tier, urban/rural and enrolment band, equity before and after (DOMAIN §5), and how
+// development tier, urban/rural and enrolment band, equity before and after (docs/domain.md#equity-metrics), and how
 // much of the pool the bounds divert from the formula.
 import { equityStats, type EquityStats } from '../equity/metrics';
 import { HELD_REASONS, type HeldReason } from './evaluate';
@@ -185,9 +185,9 @@ export function diversion(r: SimResult): Diversion {
 
 /** Which upper bound was the lower of the two for unit i (as bounds.ts decides it: the growth band wins only when strictly lower). */
 function upperBoundOf(r: SimResult, i: number): BoundReason {
-  const cap = r.params['cap.share']!;
+  const cap = r.params['cap.share'];
   const capMax = cap < 1 ? Math.floor(cap * r.allocation.pool) : Infinity;
   const last = r.prior[i]!;
-  const growthMax = r.params['growth.enabled']! >= 0.5 && Number.isFinite(last) ? Math.floor((1 + r.params['growth.max']!) * last) : Infinity;
+  const growthMax = r.params['growth.enabled'] >= 0.5 && Number.isFinite(last) ? Math.floor((1 + r.params['growth.max']) * last) : Infinity;
   return growthMax < capMax ? 'growth_max' : 'cap';
 }

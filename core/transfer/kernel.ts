@@ -2,7 +2,7 @@
 // integers below 2^53 (≈ 90 万亿元), so sums and differences here are exact and the hot path
 // avoids BigInt. Callers check that the pool is a safe integer.
 //
-// Clamp-and-renormalise (DOMAIN §3.5) has a closed form: the allocation is clamp(λ·s_i, lo_i, hi_i)
+// Clamp-and-renormalise (docs/domain.md#simulator-bounds) has a closed form: the allocation is clamp(λ·s_i, lo_i, hi_i)
 // for the one λ at which the parts add up to the pool. λ is found by the clamp-and-renormalise
 // step itself — clamp the units outside their bounds at the current λ, share what is left among
 // the others in proportion to s (a Newton step on the piecewise-linear f(λ) = Σ clamp(λ s_i, …))

@@ -4,7 +4,7 @@
 // and a result handed out earlier is not changed by the evaluations after it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PARAMETERS, setParameter, type OverlayEntry } from './parameters';
+import { PARAMETERS, setParameter, type OverlayEntry, type TransferKey } from './parameters';
 import { prepare } from './prepare';
 import { simulate, type SimResult } from './simulate';
 import { fixture } from '../../test/fixtures/transfer-counties';
@@ -21,7 +21,7 @@ const snapshot = (r: SimResult) => ({
 
 // Any value in range for a handful of parameters that change the bounds, the shares, the tiers
 // and the standard component (so the scratch arrays are written with different contents).
-const KEYS = ['difficulty.tilt', 'factor.difficulty', 'factor.students', 'floor.per_student', 'cap.share', 'hold_harmless.h', 'growth.enabled', 'growth.max', 'standard.enabled', 'tiers.presplit', 'pool.amount'];
+const KEYS: TransferKey[] = ['difficulty.tilt', 'factor.difficulty', 'factor.students', 'floor.per_student', 'cap.share', 'hold_harmless.h', 'growth.enabled', 'growth.max', 'standard.enabled', 'tiers.presplit', 'pool.amount'];
 const overlay: fc.Arbitrary<OverlayEntry[]> = fc
   .array(
     fc.constantFrom(...KEYS).chain((key) => {

@@ -1,4 +1,4 @@
-// The two never-decrease rules (DOMAIN §1) on a simulated outcome, for every county: rule A
+// The two never-decrease rules (docs/domain.md#never-decrease) on a simulated outcome, for every county: rule A
 // E(t) ≥ E(t−1), rule B E(t)/N(t) ≥ E(t−1)/N(t−1), compared exactly. Everything about a county
 // except its new spending E(t) is data — whether the rules apply, E(t−1), and the least whole-分
 // E(t) that keeps spending per student, worked out exactly in BigInt — so that is done once per

@@ -3,7 +3,7 @@
 // with the JSON path of the offending entry, e.g. `parameters["difficulty.tilt"]: must be between 0
 // and 2 (multiplier)`.
 import { z } from 'zod';
-import { OverlayEntry, parameterDefinition, Scores } from './parameters';
+import { OverlayEntry, parameterDefinition, Scores, type TransferKey } from './parameters';
 
 export const SCENARIO_FORMAT = 'edu-finance-scenario/1';
 
@@ -47,7 +47,8 @@ export type ScenarioFile = z.infer<typeof ScenarioFile>;
 
 /** `parameters` then `changes` as one overlay. */
 export function overlayOf(s: { parameters: Record<string, number>; changes: OverlayEntry[] }): OverlayEntry[] {
-  return [...Object.entries(s.parameters).map(([key, value]) => ({ key, value, from: null, to: null })), ...s.changes];
+  // The map's keys were checked against the parameter table when the file was parsed.
+  return [...Object.entries(s.parameters).map(([key, value]) => ({ key: key as TransferKey, value, from: null, to: null })), ...s.changes];
 }
 
 function pathText(path: readonly PropertyKey[]): string {

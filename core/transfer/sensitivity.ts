@@ -42,7 +42,7 @@ export function sweep(p: Prepared, scenario: Scenario, key: string, from: number
   const points: SweepPoint[] = [];
   for (let k = 0; k <= steps; k++) {
     const value = lo + ((hi - lo) * k) / steps;
-    points.push(measure(p, { ...scenario, overlay: setParameter(scenario.overlay, key, value) }, value));
+    points.push(measure(p, { ...scenario, overlay: setParameter(scenario.overlay, d.key, value) }, value));
   }
   return points;
 }

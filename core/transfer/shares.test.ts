@@ -1,4 +1,4 @@
-// Formula shares and the difficulty coefficient (DOMAIN §3.2, §3.4): Σ_k w_k f_ik / Σ_j f_jk over
+// Formula shares and the difficulty coefficient (docs/domain.md#equalisation-transfer): Σ_k w_k f_ik / Σ_j f_jk over
 // the weighted factors, times max(floor, 1 + tilt × raw difficulty), on the columns prepare.ts
 // builds. The shares must be the textbook formula, and a tilt must move money toward the poorer
 // units and never away from the poorest.

@@ -1,4 +1,4 @@
-// Formula shares (DOMAIN §3.2, §3.4): Σ_k w_k f_ik / Σ_j f_jk over the data factors, plus the
+// Formula shares (docs/domain.md#equalisation-transfer): Σ_k w_k f_ik / Σ_j f_jk over the data factors, plus the
 // difficulty factor, times the tilt multiplier. This runs on every slider move for every county,
 // so the difficulty coefficient and its column total come out of one pass, and the factor sum is
 // one fused pass over the pre-normalised columns (prepare.ts). The order of every sum is fixed
@@ -13,7 +13,7 @@ import { DATA_FACTORS, type YearColumns } from './prepare';
  * components. Returns Σ max(floor, 1 + raw), the difficulty factor's column total, taken in the
  * same pass.
  */
-export function difficultyRaw(cols: YearColumns, params: ResolvedParameters, scores: Float64Array | undefined, out: Float64Array, floor = params['difficulty.floor']!): number {
+export function difficultyRaw(cols: YearColumns, params: ResolvedParameters, scores: Float64Array | undefined, out: Float64Array, floor = params['difficulty.floor']): number {
   const n = out.length;
   let total = 0;
   if (scores) {
@@ -33,7 +33,7 @@ export function difficultyRaw(cols: YearColumns, params: ResolvedParameters, sco
     }
     return total;
   }
-  if (params['difficulty.by_revenue_per_head']! >= 0.5) {
+  if (params['difficulty.by_revenue_per_head'] >= 0.5) {
     const gap = cols.capacityGap;
     for (let i = 0; i < n; i++) {
       const r = gap[i]!;
@@ -42,8 +42,8 @@ export function difficultyRaw(cols: YearColumns, params: ResolvedParameters, sco
     }
     return total;
   }
-  const wp = params['difficulty.weight_pressure']!;
-  const wg = params['difficulty.weight_gap']!;
+  const wp = params['difficulty.weight_pressure'];
+  const wg = params['difficulty.weight_gap'];
   const zp = cols.zPressure;
   const zg = cols.zGap;
   for (let i = 0; i < n; i++) {
@@ -71,14 +71,14 @@ function warnMissingScores(scores: Float64Array, warnings: Warning[]): void {
  */
 export function formulaShares(cols: YearColumns, params: ResolvedParameters, scores: Float64Array | undefined, raw: Float64Array, shares: Float64Array, warnings: Warning[]): number {
   const n = shares.length;
-  const floor = params['difficulty.floor']!;
-  const tilt = params['difficulty.tilt']!;
-  const wd = params[FACTOR_KEY.difficulty]!;
+  const floor = params['difficulty.floor'];
+  const tilt = params['difficulty.tilt'];
+  const wd = params[FACTOR_KEY.difficulty];
   const columns: Float64Array[] = [];
   const weights: number[] = [];
   let weightSum = 0;
   for (const f of DATA_FACTORS) {
-    const w = params[FACTOR_KEY[f]]!;
+    const w = params[FACTOR_KEY[f]];
     if (w <= 0) continue;
     const column = cols.normalised[f];
     if (!column) {

@@ -1,11 +1,11 @@
 // The simulator end to end on hand-made counties: a run is only useful if a scenario equal to the
 // baseline changes nothing, the pool is always handed out exactly, the bounds the analyst asked
-// for are honoured, and the never-decrease rules are re-run on the simulated money (DOMAIN §3.4–3.5).
+// for are honoured, and the never-decrease rules are re-run on the simulated money (docs/domain.md#factor-method–3.5).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HELD_REASONS } from './evaluate';
 import type { SimInputs, YearFigures } from './inputs';
-import { baselineValue, FACTOR_KEY, FACTOR_NAMES, PARAMETERS, resolveParameters, setParameter, type OverlayEntry } from './parameters';
+import { baselineValue, FACTOR_KEY, FACTOR_NAMES, PARAMETERS, resolveParameters, setParameter, type OverlayEntry, type TransferKey } from './parameters';
 import { prepare } from './prepare';
 import { diversion } from './impact';
 import { simulate } from './simulate';
@@ -15,8 +15,8 @@ import { largestRemainder } from '../../test/oracles/largest-remainder';
 
 const YEAR = FIXTURE_YEAR;
 
-const entry = (key: string, value: number, from: number | null = null, to: number | null = null): OverlayEntry => ({ key, value, from, to });
-const overlayOf = (values: Record<string, number>) => Object.entries(values).reduce<OverlayEntry[]>((o, [k, v]) => setParameter(o, k, v), []);
+const entry = (key: TransferKey, value: number, from: number | null = null, to: number | null = null): OverlayEntry => ({ key, value, from, to });
+const overlayOf = (values: Partial<Record<TransferKey, number>>) => Object.entries(values).reduce<OverlayEntry[]>((o, [k, v]) => setParameter(o, k as TransferKey, v!), []);
 const total = (xs: ArrayLike<number>, pick: (i: number) => boolean = () => true) => Array.from(xs).reduce((a, x, i) => (pick(i) ? a + x : a), 0);
 const poolFenOf = (overlay: readonly OverlayEntry[]) => Math.round(resolveParameters(overlay, YEAR)['pool.amount']! * 100);
 
@@ -136,14 +136,14 @@ describe('the pool is handed out exactly', () => {
           const last = r.prior[i]!;
           expect(Number.isInteger(v) && v >= 0).toBe(true);
           // Lower bounds: the per-student floor, hold-harmless and the bottom of the growth band.
-          expect(v).toBeGreaterThanOrEqual(Math.ceil(params['floor.per_student']! * 100 * inputs.units[i]!.current.students));
+          expect(v).toBeGreaterThanOrEqual(Math.ceil(params['floor.per_student'] * 100 * inputs.units[i]!.current.students));
           if (Number.isFinite(last)) {
-            expect(v).toBeGreaterThanOrEqual(Math.ceil(params['hold_harmless.h']! * last));
-            if (params['growth.enabled'] === 1) expect(v).toBeGreaterThanOrEqual(Math.ceil((1 + params['growth.min']!) * last));
+            expect(v).toBeGreaterThanOrEqual(Math.ceil(params['hold_harmless.h'] * last));
+            if (params['growth.enabled'] === 1) expect(v).toBeGreaterThanOrEqual(Math.ceil((1 + params['growth.min']) * last));
           }
           // Upper bounds give way only to a conflicting floor or to the standard component already paid.
           if (conflicted.has(i)) continue;
-          const ceiling = Math.max(a.standard[i]!, Math.min(params['cap.share']! < 1 ? Math.floor(params['cap.share']! * pool) : Infinity, Number.isFinite(last) && params['growth.enabled'] === 1 ? Math.floor((1 + params['growth.max']!) * last) : Infinity));
+          const ceiling = Math.max(a.standard[i]!, Math.min(params['cap.share'] < 1 ? Math.floor(params['cap.share'] * pool) : Infinity, Number.isFinite(last) && params['growth.enabled'] === 1 ? Math.floor((1 + params['growth.max']) * last) : Infinity));
           expect(v).toBeLessThanOrEqual(ceiling);
         }
       }),

@@ -1,11 +1,11 @@
 // A scenario run: last year's allocation (the baseline rule on last year's data, for hold-harmless
 // and the growth band), this year's baseline allocation, the scenario's allocation, and what it
 // does to each county — the change in its transfer, its education spending and spending per
-// student after the transfer, and whether the two never-decrease rules (DOMAIN §1) still hold.
+// student after the transfer, and whether the two never-decrease rules (docs/domain.md#never-decrease) still hold.
 //
 // Modelling assumption, stated in the UI and the CLI: the recorded education spending already
 // contains the baseline transfer, and a change in the transfer reaches education spending at the
-// pass-through share (default 100 %, DOMAIN §3.5). Rule A: E(t) ≥ E(t−1); rule B: E(t)/N(t) ≥
+// pass-through share (default 100 %, docs/domain.md#simulator-bounds). Rule A: E(t) ≥ E(t−1); rule B: E(t)/N(t) ≥
 // E(t−1)/N(t−1), compared exactly.
 import { canonicalJson, sha256Hex } from '../hash/sha256';
 import { evaluateAllocation, type Allocation } from './evaluate';
@@ -99,7 +99,7 @@ export function simulate(p: Prepared, scenario: Scenario, options: { hash?: bool
   const params = resolveParameters(scenario.overlay, year);
   const scores = scoresByIndex(p, scenario.scores);
   const allocation = scenario.overlay.length === 0 && !scores ? base.allocation : evaluateAllocation(p, params, { prior: base.prior, scores });
-  const passThrough = params['outcome.pass_through']!;
+  const passThrough = params['outcome.pass_through'];
   const n = p.n;
   // One buffer for the four result arrays: one allocation instead of four on every slider move.
   const buffer = new ArrayBuffer(n * 18);

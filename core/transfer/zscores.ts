@@ -1,4 +1,4 @@
-// Standardisation for the 财力困难程度系数 (DOMAIN §3.2, 财预〔2022〕58号 第七条): each component is
+// Standardisation for the 财力困难程度系数 (docs/domain.md#equalisation-transfer, 财预〔2022〕58号 第七条): each component is
 // turned into z-scores before the components are combined with their weights (shares.ts), so that
 // components on different scales count by their weights alone.
 

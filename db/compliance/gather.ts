@@ -144,7 +144,7 @@ export function gatherInputs(db: Database.Database, chosen: Chosen, q: GatherQue
           f.publicFunds = add(f.publicFunds, v);
         } else if (measure === 'total' && !chosen.expenditure) {
           // A bulletin total stands in only when no expenditure dataset is read: mixing the two
-          // series (DOMAIN §1.2) across years would compare different things.
+          // series (docs/domain.md#what-is-compared) across years would compare different things.
           f.e = add(f.e, v);
           if (!Number.isNaN(rp)) f.restatedPrior = add(f.restatedPrior, rp);
         }

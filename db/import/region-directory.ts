@@ -16,7 +16,7 @@ export type RegionDirectory = {
 };
 
 /**
- * Provinces' tier in the central cost-sharing scheme (国办发〔2018〕6号, DOMAIN §3.3), stored as the
+ * Provinces' tier in the central cost-sharing scheme (国办发〔2018〕6号, docs/domain.md#cost-sharing-tiers), stored as the
  * development tier: 1 = 第一档 (least developed, 80 % central share) … 5 = 第五档.
  */
 const PROVINCE_TIER: Record<string, 1 | 2 | 3 | 4 | 5> = {

@@ -115,7 +115,7 @@ function withFileFacts(saved: Mapping, suggestion: Suggestion): Mapping {
 }
 
 /**
- * Which statistical series an expenditure table is (DOMAIN §1.2). MOF's function class 205 reads
+ * Which statistical series an expenditure table is (docs/domain.md#what-is-compared). MOF's function class 205 reads
  * 教育支出, or 教育 as a row of a 一般公共预算支出 breakdown (filtered with --where); the MOE series
  * reads 教育经费. Only when neither shows is the MOE series assumed, and the note says so.
  */

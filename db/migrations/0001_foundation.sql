@@ -29,7 +29,7 @@ CREATE TABLE region (
 CREATE INDEX region_parent ON region(parent_code);
 
 -- GB/T 2260 retires a code when an area changes; this keeps old → new so series can be compared
--- on the current boundary (DOMAIN §1.5 item 5). share = the part of the old unit that went to new.
+-- on the current boundary (docs/domain.md#edge-cases item 5). share = the part of the old unit that went to new.
 CREATE TABLE region_code_change (
   id              INTEGER PRIMARY KEY,
   old_code        TEXT NOT NULL REFERENCES region(code),
@@ -65,7 +65,7 @@ CREATE TABLE budget_function (
   code         TEXT NOT NULL CHECK (code GLOB '205*' AND length(code) IN (3, 5, 7)),
   name_zh      TEXT NOT NULL,
   parent_code  TEXT,
-  -- C = confirmed in a source, M = from memory (DOMAIN §0); shown beside the name in the app.
+  -- C = confirmed in a source, M = from memory (docs/domain.md#confidence); shown beside the name in the app.
   confidence   TEXT NOT NULL CHECK (confidence IN ('C', 'D', 'M')),
   PRIMARY KEY (year, code),
   FOREIGN KEY (year, parent_code) REFERENCES budget_function(year, code),
@@ -82,7 +82,7 @@ CREATE TABLE dataset (
   imported_at       TEXT NOT NULL,
   -- The unit the source printed its values in; stored values are always 分 or persons.
   unit              TEXT NOT NULL CHECK (unit IN ('元', '万元', '亿元', '人', '万人', 'mixed')),
-  -- Which statistical series (DOMAIN §1.2): MOE 一般公共预算教育经费 or MOF function class 205.
+  -- Which statistical series (docs/domain.md#what-is-compared): MOE 一般公共预算教育经费 or MOF function class 205.
   basis             TEXT CHECK (basis IN ('moe_edu_funds', 'mof_205')),
   scope             TEXT CHECK (scope IN ('consolidated', 'own_level')),
   release_stage     TEXT NOT NULL CHECK (release_stage IN ('flash', 'bulletin', 'yearbook', 'final_accounts', 'budget', 'other')),
@@ -101,7 +101,7 @@ CREATE TABLE expenditure_fact (
   -- '205' = the whole education function; finer codes when the source splits by 款/项.
   func_code           TEXT NOT NULL DEFAULT '205' CHECK (func_code GLOB '205*' AND length(func_code) IN (3, 5, 7)),
   amount_fen          INTEGER NOT NULL CHECK (amount_fen >= 0),
-  -- A published 同口径 restated prior-year base, kept beside the level (DOMAIN §1.5 item 2).
+  -- A published 同口径 restated prior-year base, kept beside the level (docs/domain.md#edge-cases item 2).
   restated_prior_fen  INTEGER CHECK (restated_prior_fen >= 0),
   -- Growth as printed by the source, percent, exact text (e.g. '4.68'); never recomputed.
   official_growth     TEXT CHECK (official_growth IS NULL OR official_growth GLOB '*[0-9]*'),
@@ -117,7 +117,7 @@ CREATE TABLE enrolment_fact (
   level        TEXT NOT NULL REFERENCES education_level(code),
   students     INTEGER NOT NULL CHECK (students >= 0),
   -- What the count is: 'autumn' = 秋季在校生数 of the school year starting in `year`; the other
-  -- two are already-averaged calendar-year divisors (DOMAIN §1.2).
+  -- two are already-averaged calendar-year divisors (docs/domain.md#what-is-compared).
   count_basis  TEXT NOT NULL DEFAULT 'autumn' CHECK (count_basis IN ('autumn', 'weighted_8_4', 'average_two_autumns')),
   source_row   INTEGER,
   PRIMARY KEY (dataset_id, region_code, year, level)
@@ -156,7 +156,7 @@ CREATE TABLE fiscal_fact (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX fiscal_by_region_year ON fiscal_fact(region_code, year);
 
--- Law as data: effective-dated standards with their legal reference (DOMAIN §2.5).
+-- Law as data: effective-dated standards with their legal reference (docs/domain.md#public-funds-standard).
 CREATE TABLE funding_standard (
   id              INTEGER PRIMARY KEY,
   dataset_id      INTEGER REFERENCES dataset(id),

@@ -1,5 +1,5 @@
 -- 0002 reference data every database needs: the 205 教育支出 function tree for 2010–2026 and the
--- national per-student standards of DOMAIN §2.1. Names below 205 are from memory of the 2020s
+-- national per-student standards of docs/domain.md#public-funds-standard. Names below 205 are from memory of the 2020s
 -- 《政府收支分类科目》 (confidence M) except the few confirmed in sources; the tree is stored per year
 -- because the official list is revised yearly and a later import may replace a year's names.
 
@@ -65,8 +65,8 @@ FROM years, tmp_function
 ORDER BY y, length(code), code;
 DROP TABLE tmp_function;
 
--- National standards (DOMAIN §2.1). The 2016–2022 中西部/东部 split is stored as national 650/850
--- from 2016 because the date of the 中西部 move from 600/800 is unknown (DOMAIN §8 item 7);
+-- National standards (docs/domain.md#public-funds-standard). The 2016–2022 中西部/东部 split is stored as national 650/850
+-- from 2016 because the date of the 中西部 move from 600/800 is unknown (docs/domain.md#open-questions item 7);
 -- provinces load their own, higher standards as datasets.
 INSERT INTO funding_standard (level, component, region_class, value, value_unit, effective_from, effective_to, legal_ref, source_url, confidence) VALUES
   ('primary', 'public_funds_base', 'central_west', 60000, 'fen_per_pupil_year', '2016-01-01', '2023-01-01', '国发〔2015〕67号 城乡义务教育经费保障机制', 'http://clubcadera.com/details.php?alias=hangye&id=966', 'C'),

@@ -11,7 +11,7 @@ CREATE INDEX dataset_by_sha ON dataset(sha256);
 CREATE INDEX dataset_by_name ON dataset(kind, name);
 
 -- A statistical bulletin (统计公告) table: levels with the growth the bulletin printed, kept beside
--- the levels and never recomputed (DOMAIN §1.5 item 2, §7). `comparable` = the growth is stated
+-- the levels and never recomputed (docs/domain.md#edge-cases item 2, §7). `comparable` = the growth is stated
 -- 同口径 against a restated prior-year base, which is stored when published or derivable.
 CREATE TABLE bulletin_fact (
   dataset_id          INTEGER NOT NULL REFERENCES dataset(id),

@@ -1,4 +1,4 @@
-// Electron main: the thin host (ARCHITECTURE.md §2). It owns windows, the menu, the app://
+// Electron main: the thin host (docs/architecture.md#processes). It owns windows, the menu, the app://
 // protocol and the engine's lifetime; it never opens the database — the engine does, in its own
 // utility process, and renderers reach it over MessagePorts brokered here.
 //

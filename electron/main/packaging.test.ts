@@ -1,4 +1,4 @@
-// The packaged build's Electron fuses (ARCHITECTURE.md §6), read from electron-builder.yml: the
+// The packaged build's Electron fuses (docs/architecture.md#security), read from electron-builder.yml: the
 // binary cannot run as Node, ignores NODE_OPTIONS and --inspect, loads code only from an app.asar
 // whose integrity is checked, and gives file:// no extra privileges. The binary itself cannot be
 // downloaded on the build machines; this pins what electron-builder flips when it can.

@@ -1,4 +1,4 @@
-// Session and webContents hardening (ARCHITECTURE.md §6, Electron's security checklist): no
+// Session and webContents hardening (docs/architecture.md#security, Electron's security checklist): no
 // navigation away from the app, no new windows, no webviews, no permissions, no network. Every
 // refusal is logged so a blocked feature is diagnosable rather than silently broken.
 import { app, session, shell, type Session, type WebContents } from 'electron';

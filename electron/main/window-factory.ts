@@ -1,5 +1,5 @@
 // The one place a BrowserWindow is made, so every window gets the same locked-down renderer
-// (ARCHITECTURE.md §6): isolated, sandboxed, no Node anywhere, web security on, no <webview>.
+// (docs/architecture.md#security): isolated, sandboxed, no Node anywhere, web security on, no <webview>.
 // The preload learns the app version from its command line, because a sandboxed preload cannot
 // read package.json and should not ask main over IPC for something known at creation time.
 import { BrowserWindow, type WebPreferences } from 'electron';

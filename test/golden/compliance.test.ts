@@ -1,4 +1,4 @@
-// Golden cases for every rule and every edge case of DOMAIN §1.5, as data files: each builds a real
+// Golden cases for every rule and every edge case of docs/domain.md#edge-cases, as data files: each builds a real
 // SQLite database, runs the same check the app and `wb check` run, and compares the rows it names.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

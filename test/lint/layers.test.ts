@@ -1,4 +1,4 @@
-// The folder import rules (ARCHITECTURE.md §3) and the lintable habits (§8) live in eslint.config.js.
+// The folder import rules (docs/architecture.md#layers) and the lintable habits (§8) live in eslint.config.js.
 // These cases lint small snippets *as if* they were files in each folder, through the real config,
 // so a rule that silently stops matching (a glob typo, a block order change) fails here.
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,7 @@ type Case =
   | { name: string; file: string; code: string; rule: string; says?: RegExp };
 
 const LAYER = 'no-restricted-imports';
-const SECTION_3 = /ARCHITECTURE\.md §3/;
+const SECTION_3 = /docs\/architecture\.md#layers/;
 
 const CASES: Case[] = [
   // ---- core/: pure ------------------------------------------------------------------------
@@ -109,7 +109,7 @@ const CASES: Case[] = [
   { name: 'renderer test file: node:fs is exempt', file: 'renderer/src/x.test.tsx', code: "import fs from 'node:fs';\nexport const read = fs.readFileSync;\n", clean: true },
 
   // ---- habits (§8) ------------------------------------------------------------------------
-  { name: 'habit: export default in core', file: 'core/x.ts', code: 'export default 1;\n', rule: 'no-restricted-syntax', says: /ARCHITECTURE\.md §8/ },
+  { name: 'habit: export default in core', file: 'core/x.ts', code: 'export default 1;\n', rule: 'no-restricted-syntax', says: /docs\/architecture\.md#code-style/ },
   { name: 'habit: export { x as default }', file: 'db/x.ts', code: 'const x = 1;\nexport { x as default };\n', rule: 'no-restricted-syntax', says: /named export/ },
   { name: 'habit: export default in a test file', file: 'cli/x.test.ts', code: 'export default 1;\n', rule: 'no-restricted-syntax' },
   { name: 'habit: config files may default-export', file: 'vite.config.ts', code: 'export default {};\n', clean: true },

@@ -1,5 +1,6 @@
 // The rules on fiscal aggregates: 三个增长 (a), the 4 % ratio, education's budget share and teacher
 // pay parity. Each compares exact integers by cross-multiplication; percentages are printed only.
+import { asFraction, lawLatest } from '../../law';
 import { compareFractions, growthText, percentText } from '../exact';
 import type { FiscalKey, RegionInputs } from '../inputs';
 import { NA, resultRow } from '../row';
@@ -41,7 +42,7 @@ export function threeGrowths(region: RegionInputs, year: number, scope: Scope): 
   return row;
 }
 
-/** 国家财政性教育经费 / GDP ≥ 4 %. */
+/** 国家财政性教育经费 / GDP ≥ the floor in the law store (4 %). */
 export function gdp4pct(region: RegionInputs, year: number, scope: Scope): ComplianceResult {
   const row = resultRow(region, 'fiscal-edu-gdp-4pct', year, null, scope, [year]);
   const g = fiscal(region, year, 'fiscal_edu_funds');
@@ -49,11 +50,13 @@ export function gdp4pct(region: RegionInputs, year: number, scope: Scope): Compl
   if (g === undefined) return { ...row, reason: MISSING('国家财政性教育经费') };
   if (y === undefined || y === 0) return { ...row, reason: MISSING('GDP') };
   row.value = percentText(g, y);
-  row.benchmark = '4.0000';
+  // The floor as it stands today (国办发〔2018〕82号), applied to every year checked.
+  const floor = asFraction(lawLatest('fiscal_edu_gdp.min_ratio').value);
+  row.benchmark = percentText(floor.num, floor.den);
   const g0 = fiscal(region, year - 1, 'fiscal_edu_funds');
   const y0 = fiscal(region, year - 1, 'gdp');
   if (g0 !== undefined && y0 !== undefined && y0 > 0) row.priorValue = percentText(g0, y0);
-  row.status = compareFractions(g, y, 4, 100) >= 0 ? 'pass' : 'fail';
+  row.status = compareFractions(g, y, floor.num, floor.den) >= 0 ? 'pass' : 'fail';
   return row;
 }
 

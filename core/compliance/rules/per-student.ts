@@ -1,5 +1,5 @@
 // per-student-no-decrease, per level and combined: p = E/N, p(t) ≥ p(t−1), compared exactly.
-// N/A (not a failure) when N is 0 or missing in either year (DOMAIN §1.5 item 4). Combined =
+// N/A (not a failure) when N is 0 or missing in either year (docs/domain.md#edge-cases item 4). Combined =
 // ΣE/ΣN over the levels present, the 2021+ bulletin style. Where E and N cannot both be found but
 // a bulletin printed the per-student figure (with or without a 同口径 base), that figure is used.
 // Every per-student failure carries its spending/enrolment decomposition.

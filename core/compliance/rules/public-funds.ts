@@ -1,9 +1,10 @@
-// public-funds-per-student-standard: 生均公用经费 ≥ the effective-dated 基准定额 (DOMAIN §2.1).
+// public-funds-per-student-standard: 生均公用经费 ≥ the effective-dated 基准定额 (docs/domain.md#public-funds-standard).
 // The requirement of a set of schools is
 //   Σ_schools max(N, 100 if a small rural school) × 定额(level) + boarders × 寄宿补助 + special × 6000
 // and a region passes when its spending on public funds covers it. At region level with only a
 // per-student figure (bulletin), the comparison is per student against the quota; top-ups whose
 // inputs are missing (boarders, small schools) are left out and the row says so.
+import { lawLatest } from '../../law';
 import type { LevelCode } from '../../levels';
 import { compareFractions, ratioText } from '../exact';
 import type { RegionInputs, StandardRow } from '../inputs';
@@ -37,8 +38,8 @@ export function standardFor(standards: readonly StandardRow[], level: LevelCode,
 
 export type SchoolInput = { students: number; smallRural: boolean; boarders: number; special: number };
 
-/** The 公用经费 requirement of a set of schools, 分 per year (the DOMAIN §2.1 formula). */
-export function requiredPublicFunds(schools: readonly SchoolInput[], quotaFen: number, boardingTopupFen: number, specialFen: number, smallSchoolMin = 100): number {
+/** The 公用经费 requirement of a set of schools, 分 per year (the docs/domain.md#public-funds-standard formula). */
+export function requiredPublicFunds(schools: readonly SchoolInput[], quotaFen: number, boardingTopupFen: number, specialFen: number, smallSchoolMin = lawLatest('standard.small_school_min_pupils.primary.national').value): number {
   let total = 0;
   for (const s of schools) {
     const counted = s.smallRural ? Math.max(s.students, smallSchoolMin) : s.students;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Output } from '../../../core/ipc/contracts';
 import { canonicalJson, sha256Hex } from '../../../core/hash/sha256';
-import { resolveParameters } from '../../../core/transfer/parameters';
+import { resolveParameters, type OverlayEntry } from '../../../core/transfer/parameters';
 import { parametersHash } from '../../../core/transfer/simulate';
 import { tempDir } from '../../../test/support/temp';
 import type { HandlerContext } from '../dispatcher';
@@ -13,7 +13,7 @@ import { createEngine } from '../engine';
 
 const dir = tempDir('wb-engine-transfer-');
 const ctx = (): HandlerContext => ({ signal: new AbortController().signal, progress: () => {} });
-const TILT = [{ key: 'difficulty.tilt', value: 1, from: null, to: null }];
+const TILT: OverlayEntry[] = [{ key: 'difficulty.tilt', value: 1, from: null, to: null }];
 
 describe('transfer channels', () => {
   const engine = createEngine({ file: join(dir, 'engine.sqlite'), host: 'web', appVersion: '0.0.0' });
@@ -62,7 +62,7 @@ describe('transfer channels', () => {
     expect(created).toMatchObject({ regionCode: '390000', name: '倾斜', isBaseline: false, overlay: TILT, scores: { '390425': 80 }, year: 2024 });
     expect(created.paramsHash).toBe(parametersHash(2024, resolveParameters(TILT, 2024), { '390425': 80 }));
 
-    const overlay = [...TILT, { key: 'hold_harmless.h', value: 0.9, from: 2024, to: 2026 }];
+    const overlay: OverlayEntry[] = [...TILT, { key: 'hold_harmless.h', value: 0.9, from: 2024, to: 2026 }];
     const saved = await call<Output<'transfer.edit'>>('transfer.edit', { action: 'save', id: created.id, year: 2023, overlay });
     expect(saved.deletedId).toBeNull();
     expect(saved.scenario).toMatchObject({ id: created.id, overlay, scores: { '390425': 80 }, year: 2023 });

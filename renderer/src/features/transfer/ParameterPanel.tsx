@@ -2,7 +2,7 @@
 // number box. Fractions are shown as percentages and the pool in the app's money unit; a changed
 // parameter is marked and can be reset to its baseline value.
 import type { MoneyUnit } from '../../../../core/money/fen';
-import { PARAMETERS, baselineValue, type ParameterDefinition, type ResolvedParameters } from '../../../../core/transfer/parameters';
+import { PARAMETERS, baselineValue, type ParameterDefinition, type ResolvedParameters, type TransferKey } from '../../../../core/transfer/parameters';
 import { unitLabel } from '../../i18n/i18n';
 import { needsNormalising, weightTotal } from './weights';
 import type { TransferText, TransferTextKey } from './text';
@@ -32,7 +32,7 @@ export function ParameterPanel({ params, year, unit, lang, t, disabled, onSet, o
   lang: 'zh' | 'en';
   t: TransferText;
   disabled: boolean;
-  onSet: (key: string, value: number) => void;
+  onSet: (key: TransferKey, value: number) => void;
   onReset: (key: string) => void;
   onNormalise: () => void;
 }) {
@@ -42,7 +42,7 @@ export function ParameterPanel({ params, year, unit, lang, t, disabled, onSet, o
         <fieldset key={g} className="parameter-group" disabled={disabled}>
           <legend>{t(`group_${g}` as TransferTextKey)}</legend>
           {PARAMETERS.filter((d) => d.group === g).map((d) => (
-            <ParameterRow key={d.key} d={d} value={params[d.key]!} base={baselineValue(d, year)} year={year} unit={unit} lang={lang} t={t} onSet={onSet} onReset={onReset} />
+            <ParameterRow key={d.key} d={d} value={params[d.key]} base={baselineValue(d, year)} year={year} unit={unit} lang={lang} t={t} onSet={onSet} onReset={onReset} />
           ))}
           {g === 'factors' && <WeightTotal params={params} t={t} onNormalise={onNormalise} />}
         </fieldset>
@@ -51,7 +51,7 @@ export function ParameterPanel({ params, year, unit, lang, t, disabled, onSet, o
   );
 }
 
-function ParameterRow({ d, value, base, year, unit, lang, t, onSet, onReset }: { d: ParameterDefinition; value: number; base: number; year: number; unit: MoneyUnit; lang: 'zh' | 'en'; t: TransferText; onSet: (key: string, value: number) => void; onReset: (key: string) => void }) {
+function ParameterRow({ d, value, base, year, unit, lang, t, onSet, onReset }: { d: ParameterDefinition; value: number; base: number; year: number; unit: MoneyUnit; lang: 'zh' | 'en'; t: TransferText; onSet: (key: TransferKey, value: number) => void; onReset: (key: string) => void }) {
   const scale = scaleOf(d, unit);
   const changed = value !== base;
   const unitText = d.unit === 'yuan' ? unitLabel(unit, lang) : t(`unit_${d.unit}` as TransferTextKey);

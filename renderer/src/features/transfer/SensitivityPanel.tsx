@@ -16,7 +16,7 @@ const SWEEPABLE = PARAMETERS.filter((d) => d.unit !== 'switch');
 function defaultRange(key: string, params: ResolvedParameters, year: number): [number, number] {
   const d = parameterDefinition(key)!;
   if (d.unit === 'yuan') return [baselineValue(d, year) * 0.5, baselineValue(d, year) * 1.5];
-  if (d.unit === 'yuan_per_student') return [0, Math.max(500, params[key]! * 2)];
+  if (d.unit === 'yuan_per_student') return [0, Math.max(500, params[d.key] * 2)];
   return [d.min, d.max];
 }
 

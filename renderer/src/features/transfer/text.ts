@@ -5,7 +5,7 @@ import { interpolate } from '../../i18n/i18n';
 const zh = {
   title: '转移支付模拟',
   intro: '按因素法分配教育转移支付资金，可向欠发达地区倾斜，并查看每个县的所得、生均经费、均衡指标及“两个只增不减”的变化。金额以分精确计算，仅显示时四舍五入。',
-  assumption: '假设：记录的教育支出已含基准方案下的转移支付；方案与基准之差按“计入比例”进入教育支出（DOMAIN §3.5）。',
+  assumption: '假设：记录的教育支出已含基准方案下的转移支付；方案与基准之差按“计入比例”进入教育支出（docs/domain.md#simulator-bounds）。',
   region: '分配范围',
   year: '年度',
   scenarios: '方案',
@@ -152,7 +152,7 @@ const zh = {
 const en: Record<keyof typeof zh, string> = {
   title: 'Transfer simulator',
   intro: 'Split an education transfer pool by factors, tilt it toward underdeveloped areas, and see what each county receives, its spending per student, equity, and the never-decrease rules. Money is exact to the fen; rounding is for display only.',
-  assumption: 'Assumption: recorded education spending already contains the baseline transfer; the difference between a scenario and the baseline reaches education spending at the pass-through share (DOMAIN §3.5).',
+  assumption: 'Assumption: recorded education spending already contains the baseline transfer; the difference between a scenario and the baseline reaches education spending at the pass-through share (docs/domain.md#simulator-bounds).',
   region: 'Pool for',
   year: 'Year',
   scenarios: 'Scenarios',

@@ -2,7 +2,7 @@
 // count as one edit while the same parameter keeps changing (within a second), so undo steps back
 // over a whole gesture, not one pixel.
 import { useCallback, useRef, useState } from 'react';
-import { setParameter, type OverlayEntry } from '../../../../core/transfer/parameters';
+import { setParameter, type OverlayEntry, type TransferKey } from '../../../../core/transfer/parameters';
 
 type History = { past: OverlayEntry[][]; present: OverlayEntry[]; future: OverlayEntry[][] };
 
@@ -28,7 +28,7 @@ export function useScenarioEditor(initial: OverlayEntry[]) {
     });
   }, []);
 
-  const set = useCallback((key: string, value: number) => apply((o) => setParameter(o, key, value), key), [apply]);
+  const set = useCallback((key: TransferKey, value: number) => apply((o) => setParameter(o, key, value), key), [apply]);
   const reset = useCallback((key: string) => apply((o) => o.filter((e) => e.key !== key), null), [apply]);
   const setOverlay = useCallback((overlay: OverlayEntry[]) => apply(() => overlay, null), [apply]);
 
