@@ -538,6 +538,12 @@ export const wireTarget: Target<WireInput> = {
     const message = fc.oneof(
       fc.record({ t: fc.constantFrom('call', 'cancel', 'reply', 'x'), id: fc.oneof(fc.integer(), fc.double(), fc.constant(2 ** 53), fc.string()), channel, input: fc.anything({ maxDepth: 3, withTypedArray: true }) }, { requiredKeys: [] }),
       fc.anything({ maxDepth: 3 }),
+      // Own "__proto__" keys as JSON.parse makes them: refused by the wire, harmless to the dispatcher.
+      fc.constantFrom(
+        JSON.parse('{"t":"call","id":1,"channel":"app.info","input":{"__proto__":false}}') as unknown,
+        JSON.parse('{"t":"call","id":2,"channel":"scenario.list","input":{"a":[{"__proto__":{"polluted":1}}]}}') as unknown,
+        JSON.parse('{"__proto__":{"t":"call","id":3,"channel":"app.info"}}') as unknown,
+      ),
     );
     return fc.oneof(
       fc.record({ kind: fc.constant('frame' as const), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 64 }), ops: fc.array(byteOpArb, { maxLength: 3 }), message }),
@@ -585,6 +591,7 @@ export const wireTarget: Target<WireInput> = {
         if (bad.length && err.code !== 'bad_input') return v(`serveConnection: reply message: ${bad.join(', ')}`, err.message);
       } else if (rep.ok !== true || !('value' in rep)) return v('serveConnection: malformed reply', JSON.stringify(r));
     }
+    if ((({}) as Record<string, unknown>).polluted !== undefined) return v('Object.prototype polluted by a message', fc.stringify(decoded).slice(0, 300));
     return null;
   },
 };
