@@ -34,7 +34,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   import: importCommand,
   export: exportCommand,
-  template: (argv, io) => templateCommand(argv, io),
+  template: templateCommand,
   compare: compareCommand,
   simulate: simulateCommand,
   optimise: optimiseCommand,
