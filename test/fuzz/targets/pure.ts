@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { parse, optionalInt, oneOf, requireString, type Options } from '../../../cli/args';
 import { UsageError } from '../../../cli/io';
 import { contracts } from '../../../core/ipc/contracts';
+import { csvCell, looksLikeFormula } from '../../../core/security/csv-cell';
 import { asClientMessage, decodeFrame, encodeFrame, FrameError } from '../../../core/ipc/wire';
 import { createDispatcher, serveConnection, type Handlers } from '../../../electron/engine/dispatcher';
 import type { ServerMessage } from '../../../core/ipc/wire';
@@ -78,6 +79,19 @@ export const numbersTarget: Target<{ cell: string | number | null; num: number; 
             if (!DECIMAL_TEXT.test(r.decimal)) return v(`parseNumberCell: kind "number" with decimal that is not decimal text: ${normaliseSignature(r.decimal)}`, `parseNumberCell(${JSON.stringify(cell)}) = ${JSON.stringify(r)}`);
             const d = parseDecimal(r.decimal);
             if (!d.ok) return v('parseNumberCell: decimal refused by parseDecimal', `${JSON.stringify(cell)} → ${JSON.stringify(r)}`);
+          }
+          return null;
+        }),
+      () =>
+        guard('csvCell', () => {
+          // Export cells (issue 16.2): what a spreadsheet reads back is the text, or the text with a
+          // leading apostrophe, and never a live formula; numbers are written as they are.
+          for (const c of [cell, text, `=${text}`, `-${text}`]) {
+            const field = csvCell(c);
+            const read = field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field;
+            const plain = c === null ? '' : String(c);
+            if (read !== plain && read !== `'${plain}`) return v('csvCell: field does not read back as the cell', `${JSON.stringify(c)} → ${JSON.stringify(field)}`);
+            if (typeof c === 'string' && looksLikeFormula(read)) return v('csvCell: live formula written', `${JSON.stringify(c)} → ${JSON.stringify(field)}`);
           }
           return null;
         }),
