@@ -22,6 +22,7 @@ import { SimInputs } from '../transfer/inputs';
 import { OverlayEntry, Scores } from '../transfer/parameters';
 import { GoalKindSchema, GoalResultSchema, StoredScenario } from '../transfer/schemas';
 import { AuditEntry, AuditReport, BackupInfo } from './audit-schemas';
+import { AidAllocateInput, AidAllocationView, AidNeedInput, AidNeedView } from '../aid/view';
 
 const BriefRequest = z
   .object({
@@ -283,6 +284,9 @@ export const contracts = {
     input: BriefRequest.extend({ format: z.enum(['pdf', 'docx', 'xlsx']) }).strict(),
     output: FileBytes,
   },
+  'aid.need': { input: AidNeedInput, output: AidNeedView },
+  'aid.allocate': { input: AidAllocateInput, output: AidAllocationView },
+  'aid.export': { input: z.object({ need: AidNeedInput, allocation: AidAllocateInput.optional() }).strict(), output: FileBytes },
 } as const;
 
 export type Contracts = typeof contracts;
