@@ -23,5 +23,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Property tests run from one printed seed (FC_SEED), so any failure reproduces from the log.
+    globalSetup: ['test/support/property-seed.global.ts'],
+    setupFiles: ['test/support/property-seed.setup.ts'],
   },
 });

@@ -1,4 +1,5 @@
 // Table, CSV and JSON renderings of row sets for the CLI.
+import { csvCell } from '../core/security/csv-cell';
 
 export type Format = 'table' | 'csv' | 'json';
 export type Cell = string | number | boolean | null;
@@ -25,10 +26,9 @@ export function renderTable(headers: string[], rows: Cell[][], rightAlign: boole
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...text.map(line)].join('\n') + '\n';
 }
 
+/** One CSV field; formula-like text is neutralised (core/security/csv-cell). */
 export function csvField(c: Cell): string {
-  if (c === null) return '';
-  const s = String(c);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvCell(c);
 }
 
 export function renderCsv(headers: string[], rows: Cell[][]): string {

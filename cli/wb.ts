@@ -39,7 +39,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   bulletin: bulletinCommand,
   export: exportCommand,
-  template: (argv, io) => templateCommand(argv, io),
+  template: templateCommand,
   compare: compareCommand,
   simulate: simulateCommand,
   optimise: optimiseCommand,

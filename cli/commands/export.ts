@@ -1,9 +1,9 @@
 // wb export --dataset ID --format xlsx|csv|arrow --out FILE
-import { existsSync, writeFileSync } from 'node:fs';
 import { exportDataset } from '../../db/export/dataset-export';
 import { oneOf, optionalInt, parse, requireString } from '../args';
 import { openForCli } from '../database';
 import { EXIT, UsageError, type CliIO } from '../io';
+import { cliOutput, writeCliOutput } from '../output-file';
 
 export const exportHelp = `wb export --dataset ID --format xlsx|csv|arrow --out FILE [--force]
   Write a whole dataset with its provenance (CSV is UTF-8 with BOM; Arrow keeps amounts as Int64 分).`;
@@ -14,11 +14,11 @@ export async function exportCommand(argv: string[], io: CliIO, dbOption: string 
   if (id === undefined) throw new UsageError('--dataset is required (see `wb info` for ids)');
   const format = oneOf(values, 'format', ['xlsx', 'csv', 'arrow'] as const, 'xlsx');
   const out = requireString(values, 'out', 'the file to write');
-  if (existsSync(out) && values.force !== true) throw new UsageError(`${out} exists; add --force to overwrite`);
+  const output = cliOutput(out, values.force === true, dbOption);
   const { db } = openForCli(dbOption, io);
   try {
     const bytes = await exportDataset(db, id, format);
-    writeFileSync(out, bytes);
+    writeCliOutput(output, bytes);
     io.out(`${out}: dataset #${id} as ${format}, ${bytes.length} bytes\n`);
     return EXIT.ok;
   } finally {

@@ -2,14 +2,14 @@
 // file) on the database's counties; wb optimise — goal seeking with the HiGHS LP solver. Both run
 // the same core/transfer code as the app. simulate exits 1 when the scenario makes a county fail a
 // never-decrease rule that the baseline passes; optimise exits 1 when the goal is infeasible.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { compareGroups, countyTable, report, type ScenarioReport } from '../../core/transfer/compare';
 import { seekGoal, type GoalKind } from '../../core/transfer/goal';
 import type { SimInputs } from '../../core/transfer/inputs';
 import { PARAMETERS } from '../../core/transfer/parameters';
 import type { Warning } from '../../core/transfer/evaluate';
 import { prepare } from '../../core/transfer/prepare';
-import { overlayOf, parseScenarioFile, type ScenarioFile } from '../../core/transfer/scenario-file';
+import { MAX_SCENARIO_FILE_CHARS, overlayOf, parseScenarioFile, type ScenarioFile } from '../../core/transfer/scenario-file';
 import { CodedError } from '../../core/result';
 import { gatherSimInputs } from '../../db/transfer/inputs';
 import { loadSolver } from '../../db/transfer/solver';
@@ -17,6 +17,7 @@ import { oneOf, optionalInt, parse } from '../args';
 import { openForCli } from '../database';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { renderCsv, renderJson, renderTable, type Cell } from '../output';
+import { NoFactorWeightError } from '../../core/transfer/shares';
 
 export const simulateHelp = `wb simulate --scenario FILE.json [--year Y] [--format table|csv|json] | wb simulate --list-parameters
   Transfer allocation under a scenario file (docs/scenario-file.md) vs the baseline rule and the file's alternatives:
@@ -56,8 +57,12 @@ function warningText(w: Warning, inputs: SimInputs): string {
 function readScenario(path: string): ScenarioFile {
   let text: string;
   try {
+    // Refuse an oversized file before reading it into memory.
+    const size = statSync(path).size;
+    if (size > MAX_SCENARIO_FILE_CHARS * 4) throw new UsageError(`方案文件 ${path} 过大（${size} 字节）/ the scenario file ${path} is ${size} bytes; at most ${MAX_SCENARIO_FILE_CHARS} characters are read`);
     text = readFileSync(path, 'utf8');
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`无法读取方案文件 ${path}：${(e as Error).message} / cannot read the scenario file`);
   }
   const parsed = parseScenarioFile(text);
@@ -103,7 +108,32 @@ function jsonReport(r: ScenarioReport) {
   };
 }
 
+/** Scores for regions that are not units of this pool are not used: say so on stderr, naming them. */
+function warnUnknownScores(io: CliIO, inputs: SimInputs, scenarios: { name: string; scores: Record<string, number> }[]): void {
+  const units = new Set(inputs.units.map((u) => u.code));
+  for (const s of scenarios) {
+    const unknown = Object.keys(s.scores).filter((code) => !units.has(code));
+    if (!unknown.length) continue;
+    const shown = unknown.slice(0, 20).join(', ') + (unknown.length > 20 ? ` … (${unknown.length - 20} more)` : '');
+    io.err(`注意：方案「${s.name}」有 ${unknown.length} 个困难程度得分不属于本次分配的单位，未使用：${shown} / warning: ${unknown.length} difficulty scores in "${s.name}" are for regions that are not units of this pool and were ignored\n`);
+  }
+}
+
+/** A scenario the simulator cannot split the pool by is bad input (exit 2), never a crash. */
+function asBadInput<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof NoFactorWeightError) throw new UsageError(`方案无法计算 / the scenario cannot be computed: ${e.message}`);
+    throw e;
+  }
+}
+
 export function simulateCommand(argv: string[], io: CliIO, dbOption: string | undefined): number {
+  return asBadInput(() => simulateRun(argv, io, dbOption));
+}
+
+function simulateRun(argv: string[], io: CliIO, dbOption: string | undefined): number {
   const { values } = parse(argv, { scenario: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, 'list-parameters': { type: 'boolean' } });
   if (values['list-parameters']) {
     // The baseline values are dated: each applies from its year on, so a run for 2022 and one for
@@ -116,6 +146,7 @@ export function simulateCommand(argv: string[], io: CliIO, dbOption: string | un
   const format = oneOf(values, 'format', ['table', 'csv', 'json'] as const, 'table');
   const year = optionalInt(values, 'year', 1949, 2100) ?? file.year;
   const inputs = gather(dbOption, io, file.region, year, file.units);
+  warnUnknownScores(io, inputs, [file, ...file.alternatives]);
   const p = prepare(inputs);
   const reports = [
     report(p, { name: '基准', overlay: [] }),
@@ -167,6 +198,15 @@ export function simulateCommand(argv: string[], io: CliIO, dbOption: string | un
 }
 
 export async function optimiseCommand(argv: string[], io: CliIO, dbOption: string | undefined): Promise<number> {
+  try {
+    return await optimiseRun(argv, io, dbOption);
+  } catch (e) {
+    if (e instanceof NoFactorWeightError) throw new UsageError(`方案无法计算 / the scenario cannot be computed: ${e.message}`);
+    throw e;
+  }
+}
+
+async function optimiseRun(argv: string[], io: CliIO, dbOption: string | undefined): Promise<number> {
   const { values } = parse(argv, { goal: { type: 'string' }, scenario: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' } });
   const goal = oneOf(values, 'goal', ['max-difficulty-weight', 'min-pool'] as const satisfies readonly GoalKind[], 'max-difficulty-weight');
   if (values.goal === undefined) throw new UsageError('--goal max-difficulty-weight|min-pool is required');
@@ -176,6 +216,7 @@ export async function optimiseCommand(argv: string[], io: CliIO, dbOption: strin
   if (!region || !/^\d{6}$/.test(region)) throw new UsageError('give --scenario FILE.json or --region CODE (six digits)');
   const year = optionalInt(values, 'year', 1949, 2100) ?? file?.year;
   const inputs = gather(dbOption, io, region, year, file?.units);
+  if (file) warnUnknownScores(io, inputs, [file]);
   const p = prepare(inputs);
   const r = seekGoal(p, { name: file?.name ?? '基准', overlay: file ? overlayOf(file) : [], scores: file?.scores }, goal, await loadSolver());
   if (format === 'json') io.out(renderJson({ region: inputs.regionCode, year: inputs.year, data_hash: inputs.dataHash, ...r }));

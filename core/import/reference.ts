@@ -10,6 +10,7 @@ import type { Mapping } from './mapping';
 import { cellText, compact, parseNumberCell } from './normalise';
 import { clipValue, type Problem, type ProblemCode } from './problems';
 import { UNIT_FACTOR } from './units';
+import { startsLikeFormula } from '../security/csv-cell';
 
 export type StandardRecord = { row: number; level: string; component: string; regionClass: string; value: bigint; valueUnit: 'fen_per_pupil_year' | 'pupils'; effectiveFrom: string; effectiveTo: string | null; legalRef: string; sourceUrl: string | null };
 export type RegionRecord = { row: number; code: string; name: string; shortName: string; level: 'province' | 'prefecture' | 'county'; parentCode: string | null; devTier: number | null };
@@ -100,6 +101,7 @@ export function createReferenceInterpreter(mapping: Mapping, ctx: { file: string
         const name = text('name');
         if (!isRegionCode(code)) problems.push(problem('region_unknown', r.n, 'code', code, '应为六位GB/T 2260代码 / a six-digit code'));
         if (!name) problems.push(problem('field_invalid', r.n, 'name', name, '名称不能为空 / a name'));
+        else if (startsLikeFormula(name)) problems.push(problem('field_invalid', r.n, 'name', name, '名称不能以 = + - @ 开头（电子表格会当作公式执行）/ a name that does not start with = + - @ (spreadsheets would run it as a formula)'));
         const parentText = compact(text('parent'));
         if (parentText && !isRegionCode(parentText)) problems.push(problem('region_unknown', r.n, 'parent', parentText, '上级代码应为六位代码'));
         const tierText = text('dev_tier');

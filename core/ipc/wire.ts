@@ -4,6 +4,12 @@
 // Frame: u32 LE header length · header JSON (UTF-8) · per attachment: u32 LE length · bytes.
 // Every Uint8Array in the message travels as an attachment and appears in the JSON as {"$bin": i},
 // so Arrow IPC payloads are never turned into JSON arrays.
+//
+// Keys: an object key named "__proto__" is refused in both directions (FrameError). JSON.parse keeps
+// such a key as an own property, but copying it into a plain object would silently replace the
+// object's prototype and lose the value, so a message carrying one could never arrive as sent. No
+// engine contract has such a key; a frame that has one is not ours. `WIRE_FORBIDDEN_KEY` names it
+// for the tests that assert this contract.
 import type { Reply } from '../result';
 
 export type CallMessage = { t: 'call'; id: number; channel: string; input: unknown };
@@ -17,6 +23,11 @@ export type ServerMessage = ReplyMessage | ProgressMessage;
 export class FrameError extends Error {}
 
 const MAX_DEPTH = 64;
+export const WIRE_FORBIDDEN_KEY = '__proto__';
+
+function forbidden(key: string): never {
+  throw new FrameError(`an object key named "${key}" cannot cross the wire`);
+}
 
 function extract(value: unknown, out: Uint8Array[], depth: number): unknown {
   if (depth > MAX_DEPTH) throw new FrameError('message nested too deeply');
@@ -27,7 +38,10 @@ function extract(value: unknown, out: Uint8Array[], depth: number): unknown {
   if (Array.isArray(value)) return value.map((v) => extract(v, out, depth + 1));
   if (value !== null && typeof value === 'object') {
     const o: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) o[k] = extract(v, out, depth + 1);
+    for (const [k, v] of Object.entries(value)) {
+      if (k === WIRE_FORBIDDEN_KEY) forbidden(k);
+      o[k] = extract(v, out, depth + 1);
+    }
     return o;
   }
   if (typeof value === 'bigint') throw new FrameError('bigint values cannot cross the wire; send Arrow bytes or strings');
@@ -46,7 +60,10 @@ function restore(value: unknown, bins: Uint8Array[], depth: number): unknown {
       return b;
     }
     const o: Record<string, unknown> = {};
-    for (const k of keys) o[k] = restore((value as Record<string, unknown>)[k], bins, depth + 1);
+    for (const k of keys) {
+      if (k === WIRE_FORBIDDEN_KEY) forbidden(k);
+      o[k] = restore((value as Record<string, unknown>)[k], bins, depth + 1);
+    }
     return o;
   }
   return value;

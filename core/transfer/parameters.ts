@@ -122,6 +122,7 @@ export const OverlayEntry = z
   .superRefine((e, ctx) => {
     const d = BY_KEY.get(e.key);
     if (d && (e.value < d.min || e.value > d.max)) ctx.addIssue({ code: 'custom', path: ['value'], message: `must be between ${d.min} and ${d.max} (${d.unit})` });
+    else if (d && d.unit === 'switch' && e.value !== 0 && e.value !== 1) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a switch is 0 (off) or 1 (on)' });
     if (e.from !== null && e.to !== null && e.to < e.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before "from"' });
   });
 export type OverlayEntry = z.infer<typeof OverlayEntry>;

@@ -6,12 +6,21 @@ import { z } from 'zod';
 import { OverlayEntry, parameterDefinition, Scores, type TransferKey } from './parameters';
 
 export const SCENARIO_FORMAT = 'edu-finance-scenario/1';
+/**
+ * The largest scenario file read (characters). A real one — parameters, five alternatives and a
+ * difficulty score for each of ~3,000 counties — is well under 1 MB; a 34 MB file of scores took
+ * 53 s and 2 GB before. Larger files are refused before parsing.
+ */
+export const MAX_SCENARIO_FILE_CHARS = 2 * 1024 * 1024;
+/** At most this many problems are listed; the count of the rest is given. */
+export const MAX_LISTED_SCENARIO_PROBLEMS = 50;
 
 const ParameterMap = z.record(z.string(), z.number().finite()).superRefine((m, ctx) => {
   for (const [key, value] of Object.entries(m)) {
     const d = parameterDefinition(key);
     if (!d) ctx.addIssue({ code: 'custom', path: [key], message: 'not a known parameter (see `wb simulate --list-parameters`)' });
     else if (value < d.min || value > d.max) ctx.addIssue({ code: 'custom', path: [key], message: `must be between ${d.min} and ${d.max} (${d.unit})` });
+    else if (d.unit === 'switch' && value !== 0 && value !== 1) ctx.addIssue({ code: 'custom', path: [key], message: 'a switch is 0 (off) or 1 (on)' });
   }
 });
 
@@ -72,17 +81,20 @@ function plainMessage(issue: { code: string; message: string }): string {
 
 /** Parses the text of a scenario file; problems come back as lines "path: message". */
 export function parseScenarioFile(text: string): { ok: true; value: ScenarioFile } | { ok: false; problems: string[] } {
+  if (text.length > MAX_SCENARIO_FILE_CHARS) return { ok: false, problems: [`(file): ${text.length} characters; a scenario file is at most ${MAX_SCENARIO_FILE_CHARS} (2 MB) / 方案文件过大`] };
+  // A byte-order mark (Notepad, Excel's "UTF-8 CSV" habit) is not part of the JSON.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(body);
   } catch (e) {
     return { ok: false, problems: [`(file): not valid JSON — ${(e as Error).message}`] };
   }
   const r = ScenarioFile.safeParse(json);
   if (r.success) return { ok: true, value: r.data };
-  return {
-    ok: false,
-    // zod's messages already name unknown keys ("Unrecognized key: …").
-    problems: r.error.issues.map((i) => `${pathText(i.path)}: ${plainMessage(i)}`),
-  };
+  // zod's messages already name unknown keys ("Unrecognized key: …"). The list is bounded: a file of
+  // 100,000 bad scores says so in 51 lines, not 100,000.
+  const problems = r.error.issues.slice(0, MAX_LISTED_SCENARIO_PROBLEMS).map((i) => `${pathText(i.path)}: ${plainMessage(i)}`);
+  if (r.error.issues.length > MAX_LISTED_SCENARIO_PROBLEMS) problems.push(`… ${r.error.issues.length - MAX_LISTED_SCENARIO_PROBLEMS} more problems not listed / 另有 ${r.error.issues.length - MAX_LISTED_SCENARIO_PROBLEMS} 处问题未列出`);
+  return { ok: false, problems };
 }

@@ -7,6 +7,14 @@ import type { Warning } from './evaluate';
 import { FACTOR_KEY, type ResolvedParameters } from './parameters';
 import { DATA_FACTORS, type YearColumns } from './prepare';
 
+/** A scenario whose factor weights are all zero (or weigh only empty factors): bad input, not a bug. */
+export class NoFactorWeightError extends RangeError {
+  constructor() {
+    super('每个因素权重都为 0（或有权重的因素都没有数据），资金无从分配 / every factor weight is zero (or every weighted factor is empty): nothing to share the pool by');
+    this.name = 'NoFactorWeightError';
+  }
+}
+
 /**
  * Raw difficulty coefficient per unit into `out`: score ÷ mean score − 1 when scores are given;
  * else average revenue per head ÷ the unit's − 1 when asked; else the weighted z-scores of 第七条's
@@ -100,7 +108,7 @@ export function formulaShares(cols: YearColumns, params: ResolvedParameters, sco
       weightSum += wd;
     }
   }
-  if (!(weightSum > 0)) throw new RangeError('every factor weight is zero (or every weighted factor is empty): nothing to share the pool by');
+  if (!(weightSum > 0)) throw new NoFactorWeightError();
   if (columns.length === 5) return fiveFactors(columns, weights, raw, floor, difficultyScale, tilt, shares);
   const k = columns.length;
   let sum = 0;

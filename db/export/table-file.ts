@@ -1,6 +1,7 @@
 // Any table as .xlsx or .csv. CSV is UTF-8 with a BOM so Excel and WPS open Chinese text
 // correctly; XLSX keeps numbers as numbers with a display format, and carries a provenance sheet.
 import ExcelJS from 'exceljs';
+import { csvCell } from '../../core/security/csv-cell';
 
 export type TableColumn = { header: string; key: string; kind: 'text' | 'integer' | 'decimal2' | 'percent2'; width?: number };
 export type TableData = {
@@ -14,11 +15,8 @@ export type TableData = {
 
 const BOM = '\uFEFF';
 
-function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+// Formula-like text is neutralised (a leading '), numbers stay numbers: core/security/csv-cell.
+const csvField = (v: string | number | null): string => csvCell(v);
 
 export function tableToCsv(t: TableData): Uint8Array {
   const lines = [t.columns.map((c) => csvField(c.header)).join(','), ...t.rows.map((r) => t.columns.map((c) => csvField(r[c.key] ?? null)).join(','))];

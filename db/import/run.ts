@@ -27,6 +27,7 @@ import { openSource, ReaderError, type TableSource } from './read';
 import type { RegionDirectory } from './region-directory';
 import { factWriter, referenceWriter, type WriteResult } from './writers';
 import { pruneBackups, writeBackup } from '../backup/backups';
+import { startsLikeFormula } from '../../core/security/csv-cell';
 
 export type ImportProgress = (done: number, total: number, stage: string) => void;
 export type RunOptions = {
@@ -257,6 +258,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
   // --where or constant --map are two datasets, not two versions of one.
   const selection = [...request.where, ...request.map.filter((m) => /^[a-z_]+==/.test(m))].join(', ');
   const datasetName = request.datasetName ?? `${displayName.replace(/\.[^.]+$/, '')}${source.sheets.length > 1 ? ` [${sheetName}]` : ''}${request.kind === 'capacity' || valueFields.length > 1 ? ` (${valueFields.join(', ')})` : ''}${selection ? ` {${selection}}` : ''}`;
+  if (startsLikeFormula(datasetName)) return refused([fileProblem(displayName, 'field_invalid', '数据集名称不能以 = + - @ 开头（电子表格会当作公式执行）；请改文件名或用 --dataset 指定名称 / a dataset name must not start with = + - @ (spreadsheets would run it as a formula); rename the file or name the dataset with --dataset', fileInfo.sheet, null, datasetName)], { mapping, mappingSource, notes });
   if (request.kind === 'enrolment' && !('level' in mapping.fields) && mapping.values.some((v) => !v.level)) notes.push('未识别学段，在校生按“合计（不分学段）”入库；如属某一学段请用 --map level==primary 等指定 / no level recognised: stored as all levels combined');
   const units = [...new Set(mapping.values.map((v) => v.unit).filter(Boolean))];
   // dataset.unit records the units a dataset is printed in that the schema knows (元, 万元, 亿元, 人,

@@ -42,6 +42,7 @@ vi.mock('electron', () => ({
 vi.mock('./protocol', () => ({ registerAppScheme: vi.fn(h.rec('registerAppScheme')), installAppProtocol: vi.fn(h.rec('installAppProtocol')) }));
 vi.mock('./security', () => ({ installSecurity: vi.fn(h.rec('installSecurity')) }));
 vi.mock('./menu', () => ({ installMenu: vi.fn(h.rec('installMenu')) }));
+vi.mock('./download-guard', () => ({ installDownloadGuard: vi.fn(h.rec('installDownloadGuard')) }));
 vi.mock('./engine-dialog', () => ({ askAfterEngineFailure: vi.fn(() => Promise.resolve('retry')) }));
 vi.mock('./engine-supervisor', () => ({
   createEngineSupervisor: vi.fn(() => {
@@ -86,7 +87,7 @@ describe('main', () => {
     h.calls.length = 0;
     h.state.resolveReady();
     await flush();
-    expect(h.calls).toEqual(['installSecurity', 'installAppProtocol', 'installMenu', 'engine.create', 'engine.start', 'handle brief:print-pdf', 'createWindow']);
+    expect(h.calls).toEqual(['installSecurity', 'installDownloadGuard', 'installAppProtocol', 'installMenu', 'engine.create', 'engine.start', 'handle brief:print-pdf', 'createWindow']);
     const [rendererDir] = vi.mocked(protocol.installAppProtocol).mock.calls[0] ?? [];
     expect(rendererDir).toMatch(/[/\\]renderer$/);
     const options = vi.mocked(supervisorModule.createEngineSupervisor).mock.calls[0]?.[0];

@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { bundlePaths } from './bundle-paths';
+import { installDownloadGuard } from './download-guard';
 import { electronDataPaths } from './data-paths';
 import { askAfterEngineFailure } from './engine-dialog';
 import { createEngineSupervisor, type EngineSupervisor } from './engine-supervisor';
@@ -55,6 +56,7 @@ function focusExistingWindow(): void {
 
 async function onReady(): Promise<void> {
   installSecurity(log);
+  installDownloadGuard(data.databaseFile, log);
   installAppProtocol(paths.renderer, log);
   installMenu({ appName: PRODUCT_NAME, isMac: process.platform === 'darwin', development });
   const engine = createEngineSupervisor({

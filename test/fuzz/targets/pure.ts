@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { parse, optionalInt, oneOf, requireString, type Options } from '../../../cli/args';
 import { UsageError } from '../../../cli/io';
 import { contracts } from '../../../core/ipc/contracts';
+import { csvCell, looksLikeFormula } from '../../../core/security/csv-cell';
 import { asClientMessage, decodeFrame, encodeFrame, FrameError } from '../../../core/ipc/wire';
 import { createDispatcher, serveConnection, type Handlers } from '../../../electron/engine/dispatcher';
 import type { ServerMessage } from '../../../core/ipc/wire';
@@ -78,6 +79,19 @@ export const numbersTarget: Target<{ cell: string | number | null; num: number; 
             if (!DECIMAL_TEXT.test(r.decimal)) return v(`parseNumberCell: kind "number" with decimal that is not decimal text: ${normaliseSignature(r.decimal)}`, `parseNumberCell(${JSON.stringify(cell)}) = ${JSON.stringify(r)}`);
             const d = parseDecimal(r.decimal);
             if (!d.ok) return v('parseNumberCell: decimal refused by parseDecimal', `${JSON.stringify(cell)} → ${JSON.stringify(r)}`);
+          }
+          return null;
+        }),
+      () =>
+        guard('csvCell', () => {
+          // Export cells (issue 16.2): what a spreadsheet reads back is the text, or the text with a
+          // leading apostrophe, and never a live formula; numbers are written as they are.
+          for (const c of [cell, text, `=${text}`, `-${text}`]) {
+            const field = csvCell(c);
+            const read = field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field;
+            const plain = c === null ? '' : String(c);
+            if (read !== plain && read !== `'${plain}`) return v('csvCell: field does not read back as the cell', `${JSON.stringify(c)} → ${JSON.stringify(field)}`);
+            if (typeof c === 'string' && looksLikeFormula(read)) return v('csvCell: live formula written', `${JSON.stringify(c)} → ${JSON.stringify(field)}`);
           }
           return null;
         }),
@@ -538,6 +552,12 @@ export const wireTarget: Target<WireInput> = {
     const message = fc.oneof(
       fc.record({ t: fc.constantFrom('call', 'cancel', 'reply', 'x'), id: fc.oneof(fc.integer(), fc.double(), fc.constant(2 ** 53), fc.string()), channel, input: fc.anything({ maxDepth: 3, withTypedArray: true }) }, { requiredKeys: [] }),
       fc.anything({ maxDepth: 3 }),
+      // Own "__proto__" keys as JSON.parse makes them: refused by the wire, harmless to the dispatcher.
+      fc.constantFrom(
+        JSON.parse('{"t":"call","id":1,"channel":"app.info","input":{"__proto__":false}}') as unknown,
+        JSON.parse('{"t":"call","id":2,"channel":"scenario.list","input":{"a":[{"__proto__":{"polluted":1}}]}}') as unknown,
+        JSON.parse('{"__proto__":{"t":"call","id":3,"channel":"app.info"}}') as unknown,
+      ),
     );
     return fc.oneof(
       fc.record({ kind: fc.constant('frame' as const), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 64 }), ops: fc.array(byteOpArb, { maxLength: 3 }), message }),
@@ -585,6 +605,7 @@ export const wireTarget: Target<WireInput> = {
         if (bad.length && err.code !== 'bad_input') return v(`serveConnection: reply message: ${bad.join(', ')}`, err.message);
       } else if (rep.ok !== true || !('value' in rep)) return v('serveConnection: malformed reply', JSON.stringify(r));
     }
+    if ((({}) as Record<string, unknown>).polluted !== undefined) return v('Object.prototype polluted by a message', fc.stringify(decoded).slice(0, 300));
     return null;
   },
 };
