@@ -36,6 +36,7 @@ export const PROBLEM_CODES = [
   'control_total_mismatch', // a total row (or --control) differs from the sum of the parts
   'date_invalid',
   'field_invalid', // any other field-level problem
+  'database_busy', // another program held the database's write lock for too long
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -24,6 +24,7 @@ import { openSource, ReaderError, type TableSource } from './read';
 import type { RegionDirectory } from './region-directory';
 import { factWriter, referenceWriter, type WriteResult } from './writers';
 import { pruneBackups, writeBackup } from '../backup/backups';
+import { beginImmediate, inTurn, WriteLockTimeout } from './write-turn';
 
 export type ImportProgress = (done: number, total: number, stage: string) => void;
 export type RunOptions = {
@@ -155,7 +156,7 @@ export async function runImport(file: string, request: ImportRequest, options: R
     throw e;
   }
   try {
-    return await importFrom(source, request, options, displayName, now, progress);
+    return await inTurn(options.db, () => importFrom(source, request, options, displayName, now, progress));
   } finally {
     await source.close();
   }
@@ -242,10 +243,12 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
 
   const mappingHash = sha256(canonicalJson(mapping));
   const dsKind = datasetKind(request.kind);
-  const same = db.prepare('SELECT id, name FROM dataset WHERE sha256 = ? AND kind = ? AND COALESCE(sheet, \'\') = ? AND mapping_hash = ?').get(source.sha256, dsKind, fileInfo.sheet ?? '', mappingHash) as { id: number; name: string } | undefined;
-  if (same) {
-    return { ...emptyOutcome('unchanged'), datasetId: same.id, datasetName: same.name, file: fileInfo, mapping, mappingSource, notes: [`同一文件已按同样的映射导入为数据集 #${same.id}，未做任何更改 / this file was already imported as dataset #${same.id}; nothing changed`] };
-  }
+  // Asked again inside the write transaction: another import of the same file may commit between
+  // here and there (three `wb import` of one file at once must give one dataset).
+  const sameImport = () => db.prepare('SELECT id, name FROM dataset WHERE sha256 = ? AND kind = ? AND COALESCE(sheet, \'\') = ? AND mapping_hash = ?').get(source.sha256, dsKind, fileInfo.sheet ?? '', mappingHash) as { id: number; name: string } | undefined;
+  const unchanged = (same: { id: number; name: string }): ImportOutcome => ({ ...emptyOutcome('unchanged'), datasetId: same.id, datasetName: same.name, file: fileInfo, mapping, mappingSource, notes: [`同一文件已按同样的映射导入为数据集 #${same.id}，未做任何更改 / this file was already imported as dataset #${same.id}; nothing changed`] });
+  const same = sameImport();
+  if (same) return unchanged(same);
 
   // 3. Dataset metadata.
   const valueFields = [...new Set(mapping.values.map((v) => v.field))];
@@ -280,16 +283,31 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     progress(0, 0, '备份数据库 / backing up the database');
     backupFile = writeBackup(db, db.name, 'import', { now: now() });
   }
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -65536');
-  db.exec('BEGIN IMMEDIATE');
   let committed = false;
   const rollback = () => {
-    db.exec('ROLLBACK');
+    if (db.inTransaction) db.exec('ROLLBACK');
     options.regions.discardPending();
     if (backupFile) rmSync(backupFile, { force: true });
   };
   try {
+    const begun = await beginImmediate(db, { signal: options.signal, onWait: () => progress(0, 0, '等待另一导入完成 / waiting for another import to finish') });
+    if (begun === 'aborted') {
+      rollback();
+      return { ...emptyOutcome('cancelled'), file: fileInfo, mapping, mappingSource, notes: ['已取消，未写入任何数据 / cancelled; nothing was written'] };
+    }
+  } catch (e) {
+    rollback();
+    if (e instanceof WriteLockTimeout) return refused([fileProblem(displayName, 'database_busy', `${e.message}；请稍后再导入 / try again later`, fileInfo.sheet)], { mapping, mappingSource, notes });
+    throw e;
+  }
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -65536');
+  try {
+    const sameNow = sameImport();
+    if (sameNow) {
+      rollback();
+      return unchanged(sameNow);
+    }
     if (request.kind === 'regions') db.pragma('defer_foreign_keys = ON');
     const datasetId = Number(
       db
