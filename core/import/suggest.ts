@@ -68,6 +68,7 @@ export function suggestMapping(kind: ImportKind, sheet: string, layout: Layout, 
       fields.region = { column: 0 };
       notes.push(`没有识别到“地区”列，暂用第1列「${cols[0]}」/ no region column recognised; using the first column`);
     }
+    if (codeCol >= 0 && nameCol >= 0 && nameCol !== codeCol) fields.region_name = { column: nameCol };
     const yearCol = findColumn(cols, YEAR_LABEL);
     if (yearCol >= 0) fields.year = { column: yearCol };
     else if (layout.yearColumns.length === 0 && layout.year !== undefined) {

@@ -6,12 +6,13 @@ import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { RawRow } from '../../core/import/cells';
+import { fileRegionContext } from '../../core/import/file-context';
 import { createInterpreter, type Fact, type TotalRow } from '../../core/import/interpret';
 import { CAPACITY_INDICATORS, KIND_FIELDS, type ImportKind } from '../../core/import/kinds';
 import { analyseLayout, type Layout } from '../../core/import/layout';
 import { canonicalJson, shapeKey, type Mapping } from '../../core/import/mapping';
 import { applyOverrides } from '../../core/import/overrides';
-import { describeProblem, type Problem, type ProblemCode } from '../../core/import/problems';
+import { describeProblem, needsConfirmation, type Problem, type ProblemCode } from '../../core/import/problems';
 import { createReferenceInterpreter } from '../../core/import/reference';
 import type { ImportOutcome, ImportRequest } from '../../core/import/request';
 import { suggestMapping, type Suggestion } from '../../core/import/suggest';
@@ -19,6 +20,7 @@ import { UNIT_FACTOR, type Unit } from '../../core/import/units';
 import { formatRatio } from '../../core/money/decimal';
 import { addPart, isUnitMixUp, magnitudeAgainstHeld, reconcile, type PartSums } from './checks';
 import { compareDatasets } from './compare';
+import { plausibilityProblems } from './plausibility';
 import { datasetKind, FACT_TABLES, keyText } from './fact-tables';
 import { openSource, ReaderError, type TableSource } from './read';
 import type { RegionDirectory } from './region-directory';
@@ -320,7 +322,8 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     const factTable = isReference ? undefined : FACT_TABLES[request.kind as 'expenditure' | 'enrolment' | 'capacity' | 'bulletin'];
     const writer = isReference ? null : factWriter(db, request.kind as 'expenditure' | 'enrolment' | 'capacity' | 'bulletin', datasetId);
     const refWriter = isReference ? referenceWriter(db, request.kind, datasetId) : null;
-    const interpreter = isReference ? null : createInterpreter(mapping, { file: displayName, sheet: fileInfo.sheet, regions: options.regions.lookup });
+    const fileContext = isReference ? undefined : fileRegionContext(head, mapping, mapping.dataStart || layout.dataStart || 0, options.regions.lookup);
+    const interpreter = isReference ? null : createInterpreter(mapping, { file: displayName, sheet: fileInfo.sheet, regions: options.regions.lookup, ...(fileContext ? { fileContext } : {}) });
     const refInterpreter = isReference ? createReferenceInterpreter(mapping, { file: displayName, sheet: fileInfo.sheet }) : null;
     const totals: TotalRow[] = [...controls.totals];
     const previewFacts: Fact[] = [];
@@ -329,8 +332,10 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     const partSums: PartSums = new Map();
     let rowsRead = 0;
     let errorCount = 0;
+    let toConfirm = 0;
     const add = (p: Problem) => {
       if (p.severity === 'error') errorCount++;
+      if (needsConfirmation(p)) toConfirm++;
       if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
       else if (p.severity === 'error' && problems.length === MAX_LISTED_PROBLEMS) problems.push({ ...p, code: p.code, expected: `${p.expected}（更多问题未列出 / further problems not listed）` });
     };
@@ -406,6 +411,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       }
     }
     flushWrites();
+    for (const x of interpreter?.resolvedByFile() ?? []) notes.push(`「${x.text}」（第 ${x.row} 行起）有重名，按本文件其他各行（均属${x.label}）识别为 ${options.regions.lookup.nameOf?.(x.code)?.name ?? ''}(${x.code}) / "${x.text}" is ambiguous; resolved as ${x.code} because the file's other rows all lie in ${x.label}`);
     if (factCount === 0 && errorCount === 0) add(fileProblem(displayName, 'file_empty', '没有读到任何数据值 / no values were found under the header', fileInfo.sheet));
     if (request.kind === 'regions') {
       const fk = db.pragma('foreign_key_check') as { table: string; rowid: number }[];
@@ -425,6 +431,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
         if (!ok) add({ code: 'control_total_mismatch', severity: 'warning', file: displayName, sheet: fileInfo.sheet, row: x.row || null, column: x.field, value: st.text, expected: `${x.year === null ? '' : `${x.year}年 `}${x.label}：分项之和为 ${storedText(x.actual, x.field, request.kind).text}${st.unit}，与合计相差 ${storedText(diff < 0n ? -diff : diff, x.field, request.kind).text}${st.unit} / the parts sum to a different total` });
         return { label: x.label, year: x.year, field: x.field, expected: st.text, actual: storedText(x.actual, x.field, request.kind).text, difference: (diff < 0n ? '-' : '') + storedText(diff < 0n ? -diff : diff, x.field, request.kind).text, tolerance: storedText(x.tolerance, x.field, request.kind).text, storedUnit: st.unit, ok, row: x.row || null };
       });
+      if (errorCount === 0) for (const p of plausibilityProblems(db, factTable, datasetId, mapping, { file: displayName, sheet: fileInfo.sheet })) add(p);
       const mag = magnitudeAgainstHeld(db, factTable, datasetId);
       if (mag && isUnitMixUp(mag.ratio)) {
         add({ code: 'unit_magnitude', severity: request.unit ? 'warning' : 'error', file: displayName, sheet: fileInfo.sheet, row: null, column: null, value: `×${mag.ratio.toPrecision(3)}`, expected: `数值约为已有数据集 #${mag.otherDatasetId} 同一单元格的 ${mag.ratio.toPrecision(3)} 倍，单位可能有误；请核对，确认无误后用 --unit 明确声明单位 / values are ~${mag.ratio.toPrecision(3)}× dataset #${mag.otherDatasetId}; check the unit and declare it with --unit` });
@@ -474,6 +481,10 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       changes,
       reconciliation,
     };
+    if (toConfirm > 0 && !request.confirm && !options.dryRun && errorCount === 0) {
+      errorCount++;
+      problems.unshift(fileProblem(displayName, 'confirmation_required', `有 ${toConfirm} 项提示需要确认（数值明显偏离上年或同级地区等）；核对后在预览中勾选确认，或在命令行加 --confirm / ${toConfirm} warning(s) must be confirmed: check them, then confirm (--confirm)`, fileInfo.sheet));
+    }
     if (errorCount > 0) {
       rollback();
       return { ...outcome, status: 'refused', problemCount: Math.max(problems.length, errorCount) };
