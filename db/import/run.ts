@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { RawRow } from '../../core/import/cells';
 import { fileRegionContext } from '../../core/import/file-context';
+import { unitNotes } from '../../core/import/unit-notes';
 import { createInterpreter, type Fact, type TotalRow } from '../../core/import/interpret';
 import { CAPACITY_INDICATORS, KIND_FIELDS, type ImportKind } from '../../core/import/kinds';
 import { analyseLayout, type Layout } from '../../core/import/layout';
@@ -213,7 +214,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
   const base: Mapping = saved ? withFileFacts(JSON.parse(saved) as Mapping, suggestion) : suggestion.mapping;
   const { mapping, errors } = applyOverrides(base, layout, request.map, request.where, request.unit);
   const mappingSource: ImportOutcome['mappingSource'] = request.map.length || request.where.length ? 'given' : saved ? 'saved' : 'suggested';
-  const notes = saved ? ['使用此前为同样表头保存的映射 / using the mapping saved for this file shape'] : suggestion.notes;
+  const notes = [...(saved ? ['使用此前为同样表头保存的映射 / using the mapping saved for this file shape'] : suggestion.notes), ...unitNotes(request.kind, mapping, request.unit)];
   const problems: Problem[] = errors.map((e) => fileProblem(displayName, 'header_unknown_column', e.message, fileInfo.sheet, null, e.option));
   const required = KIND_FIELDS[request.kind].filter((f) => f.required);
   for (const f of required) {
