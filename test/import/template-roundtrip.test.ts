@@ -30,7 +30,8 @@ describe('templates import back exactly', () => {
 
   it('expenditure: several sub-items of one level are several facts, not a duplicate key', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await importTemplate('expenditure')));
+    const bytes = await importTemplate('expenditure');
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as Parameters<typeof wb.xlsx.load>[0]);
     const ws = wb.getWorksheet('数据')!;
     ws.addRow(['北京市', 2023, '小学', '2050299', 1000]);
     ws.addRow(['北京市', 2023, '小学', '20502', 2234567.89]);
