@@ -1,9 +1,11 @@
 // wb — the workbench on the command line. Same core/ and db/ code as the app's engine.
 //   wb [--db FILE] <command> [options]      (default database: the app's own)
 import { pathToFileURL } from 'node:url';
+import { aidCommand, aidHelp } from './commands/aid';
 import { auditCommand, auditHelp } from './commands/audit';
 import { backupCommand, backupHelp } from './commands/backup';
 import { briefCommand, briefHelp } from './commands/brief';
+import { bulletinCommand, bulletinHelp } from './commands/bulletin';
 import { checkCommand, checkHelp } from './commands/check';
 import { demoCommand, demoHelp } from './commands/demo';
 import { infoCommand, infoHelp } from './commands/info';
@@ -12,6 +14,8 @@ import { compareCommand, compareHelp } from './commands/compare';
 import { exportCommand, exportHelp } from './commands/export';
 import { importCommand, importHelp } from './commands/import';
 import { templateCommand, templateHelp } from './commands/template';
+import { balanceCommand, balanceHelp } from './commands/balance';
+import { targetsCommand, targetsHelp } from './commands/targets';
 import { optimiseCommand, optimiseHelp, simulateCommand, simulateHelp } from './commands/simulate';
 import { EXIT, UsageError, processIO, type CliIO } from './io';
 
@@ -21,7 +25,7 @@ Usage: wb [--db FILE] <command> [options]
   --db FILE   the database to use (default: the workbench's own database)
 
 Commands:
-${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, briefHelp, auditHelp, backupHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
+${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, bulletinHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, aidHelp, briefHelp, auditHelp, backupHelp, balanceHelp, targetsHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
 
 Exit codes: 0 success · 1 failures found by a check · 2 bad input (nothing was changed) · 3 unexpected error
 `;
@@ -33,14 +37,18 @@ const COMMANDS: Record<string, Command> = {
   'per-student': perStudentCommand,
   check: checkCommand,
   import: importCommand,
+  bulletin: bulletinCommand,
   export: exportCommand,
   template: (argv, io) => templateCommand(argv, io),
   compare: compareCommand,
   simulate: simulateCommand,
   optimise: optimiseCommand,
+  aid: aidCommand,
   brief: briefCommand,
   audit: auditCommand,
   backup: backupCommand,
+  balance: balanceCommand,
+  targets: targetsCommand,
 };
 
 /** Split the global --db option from the command and its own arguments. */

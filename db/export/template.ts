@@ -2,6 +2,7 @@
 // a sheet of field notes in Chinese.
 import ExcelJS from 'exceljs';
 import { KIND_FIELDS, type ImportKind } from '../../core/import/kinds';
+import { SCHOOL_TEMPLATE_EXAMPLES } from './school-templates';
 
 const EXAMPLES: Record<ImportKind, { headers: string[]; rows: (string | number)[][] }> = {
   expenditure: { headers: ['地区', '年度', '学段', '功能分类科目', '一般公共预算教育支出（万元）'], rows: [['北京市', 2023, '小学', '2050202', 1234567.89], ['北京市', 2023, '初中', '2050203', 987654.32]] },
@@ -10,7 +11,16 @@ const EXAMPLES: Record<ImportKind, { headers: string[]; rows: (string | number)[
   bulletin: { headers: ['地区', '年度', '学段', '生均一般公共预算教育经费（元）', '比上年增长（%）', '同口径', '上年同口径基数（元）'], rows: [['全国', 2021, '学前教育', 9505.84, 4.68, '同口径', 9080.86]] },
   standard: { headers: ['学段', '项目', '适用地区', '标准（元）', '起始日期', '终止日期', '依据', '来源网址'], rows: [['小学', 'public_funds_base', 'national', 720, '2023-01-01', '', '2023年春季学期起 义务教育生均公用经费基准定额', '']] },
   regions: { headers: ['区划代码', '名称', '上级代码', '发展档次'], rows: [['390321', '永兰县', '390300', 2]] },
+  aid: {
+    headers: ['地区', '年度', '学段', '困难类别', '资助项目', '认定家庭经济困难学生数（人）', '实际资助人数（人）', '其中寄宿生数（人）', '核定学杂费标准（元）', '预算安排额（万元）'],
+    rows: [
+      ['四川省', 2024, '初中', '低保', '', 12345, 12000, 8000, '', ''],
+      ['四川省', 2024, '普通高中', '合计', '', 52000, 51000, '', 800, ''],
+      ['四川省', 2024, '普通高中', '合计', '普高助学金', '', '', '', '', 11960],
+    ],
+  },
   'region-changes': { headers: ['原代码', '新代码', '生效日期', '变更类型', '划转比例'], rows: [['390321', '390304', '2020-01-01', '撤县设区', 1]] },
+  ...SCHOOL_TEMPLATE_EXAMPLES,
 };
 
 export async function importTemplate(kind: ImportKind): Promise<Uint8Array> {
