@@ -15,10 +15,11 @@ export const importHelp = `wb import FILE --kind expenditure|enrolment|capacity|
           [--sheet NAME] [--unit 元|万元|亿元|人|万人] [--map FIELD=COLUMN …] [--where COLUMN=VALUE …]
           [--dataset NAME] [--basis moe_edu_funds|mof_205] [--scope consolidated|own_level]
           [--stage flash|bulletin|yearbook|final_accounts|budget|other] [--encoding auto|utf-8|gb18030]
-          [--password P] [--control [FIELD:]YEAR=VALUE …] [--dry-run] [--format text|json]
+          [--password P] [--control [FIELD:]YEAR=VALUE …] [--confirm] [--dry-run] [--format text|json]
   Import an Excel/CSV file as a new dataset (all rows or none). FIELD=COLUMN maps a field to a column by
   its header text, letter or #N; FIELD==VALUE sets a constant (e.g. level==primary, year==2019);
-  FIELD=@years takes every year column of a wide table. --dry-run previews without writing.`;
+  FIELD=@years takes every year column of a wide table. --dry-run previews without writing. --confirm
+  imports despite warnings that need confirmation (values far off their prior year or peers, hidden content).`;
 
 function summary(o: ImportOutcome): string {
   const lines: string[] = [];
@@ -47,7 +48,7 @@ export async function importCommand(argv: string[], io: CliIO, dbOption: string 
     {
       kind: { type: 'string' }, sheet: { type: 'string' }, unit: { type: 'string' }, map: { type: 'string', multiple: true }, where: { type: 'string', multiple: true },
       dataset: { type: 'string' }, basis: { type: 'string' }, scope: { type: 'string' }, stage: { type: 'string' }, encoding: { type: 'string' }, password: { type: 'string' },
-      control: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, format: { type: 'string' },
+      control: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, confirm: { type: 'boolean' }, format: { type: 'string' },
     },
     true,
   );
@@ -61,7 +62,7 @@ export async function importCommand(argv: string[], io: CliIO, dbOption: string 
   const parsed = ImportRequest.safeParse({
     kind,
     sheet: raw.sheet, unit: raw.unit, map: raw.map ?? [], where: raw.where ?? [], datasetName: raw.dataset, basis: raw.basis, scope: raw.scope, stage: raw.stage,
-    encoding: raw.encoding ?? 'auto', password: raw.password, controls: raw.control ?? [],
+    encoding: raw.encoding ?? 'auto', password: raw.password, controls: raw.control ?? [], confirm: values.confirm === true,
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('; '));
 

@@ -19,7 +19,14 @@ export type ResolveResult = { ok: true; code: string; level: RegionLevel } | { o
 export type RegionLookup = {
   resolve(text: string, context?: { parentCode?: string; provinceCode?: string }): ResolveResult;
   isTotal(text: string): boolean;
+  /** The names a code is known by (to check a name column against the code column). */
+  nameOf?(code: string): { name: string; shortName: string } | undefined;
 };
+
+/** Where all of a file's recognisable rows lie: what an ambiguous name is resolved within. */
+export type FileRegionContext = { provinceCode?: string; parentCode?: string; label: string };
+/** A name resolved by the file's other rows, for the preview to say so. */
+export type ResolvedByFile = { text: string; code: string; row: number; label: string };
 
 export type Fact = {
   row: number;
@@ -46,7 +53,7 @@ export type TotalRow = { row: number; label: string; year: number | null; field:
 
 export type RowOutcome = { facts: Fact[]; problems: Problem[]; totals: TotalRow[]; ended?: boolean };
 
-export type InterpretContext = { file: string; sheet: string | null; regions: RegionLookup };
+export type InterpretContext = { file: string; sheet: string | null; regions: RegionLookup; fileContext?: FileRegionContext };
 
 const LEVEL_BY_NAME = new Map<string, LevelOrAll>([
   ...LEVELS.flatMap((l) => [[l.zh, l.code] as [string, LevelOrAll], [l.en.toLowerCase(), l.code] as [string, LevelOrAll], [l.code, l.code] as [string, LevelOrAll]]),
@@ -58,6 +65,9 @@ export function parseLevel(text: string): LevelOrAll | undefined {
   if (t === '') return undefined;
   return LEVEL_BY_NAME.get(t) ?? LEVEL_BY_NAME.get(t.toLowerCase()) ?? (isLevelCode(t) ? t : levelFromText(t));
 }
+
+/** Above China's population (1.41 × 10⁹): no count of persons can be this large. */
+const MAX_PERSONS = 2_000_000_000n;
 
 const TRUE_WORDS = new Set(['同口径', '是', 'y', 'yes', 'true', '1', '√']);
 
@@ -84,14 +94,35 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
     return t;
   }
 
-  function resolveRegion(text: string): ResolveResult {
+  const byFile = new Map<string, ResolvedByFile>();
+  function resolveRegion(text: string, rowNumber: number): ResolveResult {
     let r = resolved.get(text);
     if (!r) {
       r = ctx.regions.resolve(text);
       resolved.set(text, r);
     }
     if (!r.ok && r.reason === 'ambiguous' && (context.parentCode || context.provinceCode)) return ctx.regions.resolve(text, context);
+    // No province or prefecture row above it: the file's other rows say where it lies.
+    const fc = ctx.fileContext;
+    if (!r.ok && r.reason === 'ambiguous' && fc) {
+      const within = ctx.regions.resolve(text, { ...(fc.provinceCode ? { provinceCode: fc.provinceCode } : {}), ...(fc.parentCode ? { parentCode: fc.parentCode } : {}) });
+      if (within.ok && !byFile.has(text)) byFile.set(text, { text, code: within.code, row: rowNumber, label: fc.label });
+      return within;
+    }
     return r;
+  }
+
+  /** A name column beside the code column must name the same region (110101 with 北塘区 is refused). */
+  function nameDisagrees(code: string, nameText: string): string | null {
+    const known = ctx.regions.nameOf?.(code);
+    const fold = (t: string) => t.normalize('NFKC').replace(/[\s\u3000]/g, '');
+    const n = fold(nameText);
+    if (n === '' || (known && (fold(known.name) === n || fold(known.shortName) === n))) return null;
+    const r = ctx.regions.resolve(nameText, { provinceCode: code.slice(0, 2) + '0000' });
+    if (r.ok && r.code === code) return null;
+    if (!r.ok && r.reason === 'ambiguous' && r.candidates.some((c) => c.code === code)) return null;
+    const other = r.ok ? `「${nameText}」为 ${r.code}` : r.reason === 'ambiguous' ? `「${nameText}」可指 ${r.candidates.map((c) => `${c.name}(${c.code})`).join('、')}` : `「${nameText}」不是现行地区名称`;
+    return `代码 ${code}${known ? `（${known.name}）` : ''}与名称不符：${other}；请核对代码与名称 / code ${code}${known ? ` is ${known.name}` : ''}, but the name column says ${nameText}`;
   }
 
   function scale(decimal: string, unit: Unit | undefined, kind: ValueKind, field = ''): { ok: true; value: bigint; decimals: number; rounded?: true } | { ok: false; code: ProblemCode; expected: string } {
@@ -173,8 +204,12 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
     } else if (isTotalText(regionText)) {
       isTotal = true;
     } else {
-      const res = resolveRegion(regionText);
-      if (res.ok) {
+      const res = resolveRegion(regionText, r.n);
+      const nameSrc = mapping.fields.region_name;
+      const disagreement = res.ok && nameSrc ? nameDisagrees(res.code, cellText(cellOf(cells, nameSrc))) : null;
+      if (disagreement !== null) {
+        out.problems.push(problem('region_mismatch', r.n, colOf(nameSrc), `${regionText} / ${cellText(cellOf(cells, nameSrc))}`, disagreement));
+      } else if (res.ok) {
         regionCode = res.code;
         if (res.level === 'province') context = { provinceCode: res.code };
         else if (res.level === 'prefecture') context = { ...context, parentCode: res.code };
@@ -256,6 +291,8 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
     if (!s.ok) return [problem(s.code, r.n, v.column, cellText(cell), s.expected)];
     if (s.rounded) problems.push(problem('value_rounded', r.n, v.column, cellText(cell), `不足一人的小数已四舍五入，按 ${s.value} 人入库 / stored as ${s.value} persons, rounded to the nearest person`, 'warning'));
     if (s.value < 0n) return [problem('value_negative', r.n, v.column, cellText(cell), '金额和人数不应为负 / not negative')];
+    // More persons than live in China is a keying error in any table (10¹² pupils was accepted once).
+    if (kind === 'count' && s.value > MAX_PERSONS) return [problem('value_out_of_range', r.n, v.column, cellText(cell), `人数 ${s.value} 超过全国总人口，不可能成立；请核对单位与数值 / more persons than China's population`)];
     const year = v.year ?? k.rowYear;
     if (year === null) return [problem('year_invalid', r.n, v.column, null, '没有年度：请映射年度列或在表题中给出 / no year for this value')];
     if (k.isTotal) {
@@ -285,5 +322,5 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
     return problems;
   }
 
-  return { row };
+  return { row, resolvedByFile: () => [...byFile.values()] };
 }

@@ -38,24 +38,29 @@ export type FieldSpec = {
 
 const REGION: FieldSpec = { name: 'region', zh: '地区', role: 'key', required: true, note: '地区名称或GB/T 2260六位代码，如“北京市”“北京”“110000”；县名可在所属省、市内识别' };
 const YEAR: FieldSpec = { name: 'year', zh: '年度', role: 'key', required: true, note: '四位年份，如2024；“2024年”亦可。年份为列标题的宽表无需此列' };
+/** A second region column, checked against the first (a code and its name must agree). */
+const REGION_NAME: FieldSpec = { name: 'region_name', zh: '地区名称（核对）', role: 'attribute', required: false, valueKind: 'text', note: '与代码列同时给出时逐行核对：代码与名称不符的行会被拒绝' };
 const LEVEL: FieldSpec = { name: 'level', zh: '学段', role: 'key', required: false, note: '学前教育/小学/初中/普通高中/中职/特殊教育/高等教育，或 preschool/primary/junior/senior/sec_voc/special/higher；不分学段的合计可省略' };
 
 export const KIND_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
   expenditure: [
     REGION,
+    REGION_NAME,
     YEAR,
     LEVEL,
     { name: 'func_code', zh: '功能分类科目', role: 'key', required: false, note: '205 教育支出下的科目编码，如2050202；缺省为205（教育支出合计）' },
     { name: 'amount', zh: '金额', role: 'value', required: true, valueKind: 'money', note: '一般公共预算教育支出；单位取自表头“（亿元）”等或 --unit' },
   ],
-  enrolment: [REGION, YEAR, LEVEL, { name: 'students', zh: '在校生数', role: 'value', required: true, valueKind: 'count', note: '秋季在校学生数；单位“人”或“万人”（取自表头）' }],
+  enrolment: [REGION, REGION_NAME, YEAR, LEVEL, { name: 'students', zh: '在校生数', role: 'value', required: true, valueKind: 'count', note: '秋季在校学生数；单位“人”或“万人”（取自表头）' }],
   capacity: [
     REGION,
+    REGION_NAME,
     YEAR,
     ...CAPACITY_INDICATOR_CODES.map((code): FieldSpec => ({ name: code, zh: CAPACITY_INDICATORS[code].zh, role: 'value', required: false, valueKind: CAPACITY_INDICATORS[code].kind, note: `${CAPACITY_INDICATORS[code].zh}；至少映射一个指标` })),
   ],
   bulletin: [
     REGION,
+    REGION_NAME,
     YEAR,
     LEVEL,
     { name: 'measure', zh: '指标', role: 'key', required: false, note: 'total（总额）或 per_student（生均）、per_student_operating（生均教育事业费）、per_student_public_funds（生均公用经费）；缺省为 per_student' },

@@ -28,6 +28,7 @@ export const PROBLEM_CODES = [
   'unit_magnitude', // values are ~10^k times data already held for the same cells
   'region_unknown', // a region name or code we cannot resolve
   'region_ambiguous', // a name that matches several regions
+  'region_mismatch', // a code column and a name column that name different regions
   'year_invalid', // not a year, or outside 1949–2100
   'level_unknown',
   'indicator_unknown',
@@ -36,8 +37,18 @@ export const PROBLEM_CODES = [
   'control_total_mismatch', // a total row (or --control) differs from the sum of the parts
   'date_invalid',
   'field_invalid', // any other field-level problem
+  'database_busy', // another program held the database's write lock for too long
+  'value_implausible', // warning to confirm: far off its own prior year or its peers, or an absurd enrolment
+  'confirmation_required', // warnings that must be confirmed were not (CLI --confirm, the app's checkbox)
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/**
+ * Warnings an import may not pass silently: the import commits only when the user confirms them
+ * (`wb import --confirm`, the wizard's checkbox); without that it is refused and nothing is written.
+ */
+export const NEEDS_CONFIRMATION: readonly ProblemCode[] = ['value_implausible'];
+export const needsConfirmation = (p: { code: ProblemCode; severity: Severity }): boolean => p.severity === 'warning' && NEEDS_CONFIRMATION.includes(p.code);
 
 export type Severity = 'error' | 'warning';
 

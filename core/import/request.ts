@@ -21,6 +21,8 @@ export const ImportRequest = z
     controls: z.array(z.string()).default([]),
     /** Use a mapping saved for a file of the same shape when no --map is given (default true). */
     useSavedMapping: z.boolean().default(true),
+    /** The user has seen the warnings that need confirmation (implausible values, hidden content) and imports anyway. */
+    confirm: z.boolean().default(false),
   })
   .strict();
 export type ImportRequest = z.output<typeof ImportRequest>;

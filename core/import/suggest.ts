@@ -10,6 +10,8 @@ const REGION_LABEL = /^(地区|地区名称|省份|省份名称|省|省市|省�
 const REGION_CODE_LABEL = /(省份编码|地区编码|地区代码|行政区划代码|区划代码|^代码$|^code$|region_code|province_code)/i;
 const YEAR_LABEL = /^(年份|年度|年|year|统计年度)$/i;
 const LEVEL_LABEL = /^(学段|教育层次|学校类型|层次|level)$/i;
+/** The 205 功能分类科目 column (the workbench's own template calls it 功能分类科目). */
+const FUNC_LABEL = /^(功能分类科目|功能分类科目编码|功能科目|科目编码|科目代码|func_code)$/i;
 const VALUE_LABEL = /^(value|数值|值|金额|数据|合计值)$/i;
 
 const CAPACITY_PATTERNS: readonly [CapacityIndicator, RegExp, RegExp?][] = [
@@ -68,6 +70,7 @@ export function suggestMapping(kind: ImportKind, sheet: string, layout: Layout, 
       fields.region = { column: 0 };
       notes.push(`没有识别到“地区”列，暂用第1列「${cols[0]}」/ no region column recognised; using the first column`);
     }
+    if (codeCol >= 0 && nameCol >= 0 && nameCol !== codeCol) fields.region_name = { column: nameCol };
     const yearCol = findColumn(cols, YEAR_LABEL);
     if (yearCol >= 0) fields.year = { column: yearCol };
     else if (layout.yearColumns.length === 0 && layout.year !== undefined) {
@@ -76,6 +79,8 @@ export function suggestMapping(kind: ImportKind, sheet: string, layout: Layout, 
     }
     const levelCol = findColumn(cols, LEVEL_LABEL);
     if (levelCol >= 0) fields.level = { column: levelCol };
+    const funcCol = kind === 'expenditure' ? findColumn(cols, FUNC_LABEL) : -1;
+    if (funcCol >= 0) fields.func_code = { column: funcCol };
     const unitCol = findColumn(cols, /^(单位|units?|计量单位)$/i);
     if (unitCol >= 0) fields.unit = { column: unitCol };
   }

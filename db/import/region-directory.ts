@@ -55,7 +55,14 @@ export function createRegionDirectory(db: Database.Database): RegionDirectory {
     pending.add(code);
   };
   return {
-    lookup: { resolve: (text, context) => resolver.resolve(text, context), isTotal: (text) => resolver.isTotal(text) },
+    lookup: {
+      resolve: (text, context) => resolver.resolve(text, context),
+      isTotal: (text) => resolver.isTotal(text),
+      nameOf: (code) => {
+        const e = resolver.get(code);
+        return e ? { name: e.name, shortName: e.shortName } : undefined;
+      },
+    },
     ensure,
     discardPending: () => {
       for (const code of pending) known.delete(code);

@@ -6,12 +6,14 @@ import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { RawRow } from '../../core/import/cells';
+import { fileRegionContext } from '../../core/import/file-context';
+import { unitNotes } from '../../core/import/unit-notes';
 import { createInterpreter, type Fact, type TotalRow } from '../../core/import/interpret';
 import { CAPACITY_INDICATORS, KIND_FIELDS, type ImportKind } from '../../core/import/kinds';
 import { analyseLayout, type Layout } from '../../core/import/layout';
 import { canonicalJson, shapeKey, type Mapping } from '../../core/import/mapping';
 import { applyOverrides } from '../../core/import/overrides';
-import { describeProblem, type Problem, type ProblemCode } from '../../core/import/problems';
+import { describeProblem, needsConfirmation, type Problem, type ProblemCode } from '../../core/import/problems';
 import { createReferenceInterpreter } from '../../core/import/reference';
 import { createSchoolInterpreter } from '../../core/import/school-records';
 import { SCHOOL_IMPORT_KINDS, type SchoolImportKind } from '../../core/import/school-kinds';
@@ -22,12 +24,14 @@ import { UNIT_FACTOR, type Unit } from '../../core/import/units';
 import { formatRatio } from '../../core/money/decimal';
 import { addPart, isUnitMixUp, magnitudeAgainstHeld, reconcile, type PartSums } from './checks';
 import { compareDatasets } from './compare';
+import { plausibilityProblems } from './plausibility';
 import { datasetKind, FACT_TABLES, keyText, type FactKind } from './fact-tables';
 import { openSource, ReaderError, type TableSource } from './read';
 import type { RegionDirectory } from './region-directory';
 import { factWriter, referenceWriter, type WriteResult } from './writers';
 import { pruneBackups, writeBackup } from '../backup/backups';
 import { startsLikeFormula } from '../../core/security/csv-cell';
+import { beginImmediate, inTurn, WriteLockTimeout } from './write-turn';
 
 export type ImportProgress = (done: number, total: number, stage: string) => void;
 export type RunOptions = {
@@ -159,7 +163,7 @@ export async function runImport(file: string, request: ImportRequest, options: R
     throw e;
   }
   try {
-    return await importFrom(source, request, options, displayName, now, progress);
+    return await inTurn(options.db, () => importFrom(source, request, options, displayName, now, progress));
   } finally {
     await source.close();
   }
@@ -215,7 +219,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
   const base: Mapping = saved ? withFileFacts(JSON.parse(saved) as Mapping, suggestion) : suggestion.mapping;
   const { mapping, errors } = applyOverrides(base, layout, request.map, request.where, request.unit);
   const mappingSource: ImportOutcome['mappingSource'] = request.map.length || request.where.length ? 'given' : saved ? 'saved' : 'suggested';
-  const notes = saved ? ['使用此前为同样表头保存的映射 / using the mapping saved for this file shape'] : suggestion.notes;
+  const notes = [...(saved ? ['使用此前为同样表头保存的映射 / using the mapping saved for this file shape'] : suggestion.notes), ...unitNotes(request.kind, mapping, request.unit)];
   const problems: Problem[] = errors.map((e) => fileProblem(displayName, 'header_unknown_column', e.message, fileInfo.sheet, null, e.option));
   const required = KIND_FIELDS[request.kind].filter((f) => f.required);
   for (const f of required) {
@@ -247,10 +251,12 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
 
   const mappingHash = sha256(canonicalJson(mapping));
   const dsKind = datasetKind(request.kind);
-  const same = db.prepare('SELECT id, name FROM dataset WHERE sha256 = ? AND kind = ? AND COALESCE(sheet, \'\') = ? AND mapping_hash = ?').get(source.sha256, dsKind, fileInfo.sheet ?? '', mappingHash) as { id: number; name: string } | undefined;
-  if (same) {
-    return { ...emptyOutcome('unchanged'), datasetId: same.id, datasetName: same.name, file: fileInfo, mapping, mappingSource, notes: [`同一文件已按同样的映射导入为数据集 #${same.id}，未做任何更改 / this file was already imported as dataset #${same.id}; nothing changed`] };
-  }
+  // Asked again inside the write transaction: another import of the same file may commit between
+  // here and there (three `wb import` of one file at once must give one dataset).
+  const sameImport = () => db.prepare('SELECT id, name FROM dataset WHERE sha256 = ? AND kind = ? AND COALESCE(sheet, \'\') = ? AND mapping_hash = ?').get(source.sha256, dsKind, fileInfo.sheet ?? '', mappingHash) as { id: number; name: string } | undefined;
+  const unchanged = (same: { id: number; name: string }): ImportOutcome => ({ ...emptyOutcome('unchanged'), datasetId: same.id, datasetName: same.name, file: fileInfo, mapping, mappingSource, notes: [`同一文件已按同样的映射导入为数据集 #${same.id}，未做任何更改 / this file was already imported as dataset #${same.id}; nothing changed`] });
+  const same = sameImport();
+  if (same) return unchanged(same);
 
   // 3. Dataset metadata.
   const valueFields = [...new Set(mapping.values.map((v) => v.field))];
@@ -286,16 +292,31 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     progress(0, 0, '备份数据库 / backing up the database');
     backupFile = writeBackup(db, db.name, 'import', { now: now() });
   }
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -65536');
-  db.exec('BEGIN IMMEDIATE');
   let committed = false;
   const rollback = () => {
-    db.exec('ROLLBACK');
+    if (db.inTransaction) db.exec('ROLLBACK');
     options.regions.discardPending();
     if (backupFile) rmSync(backupFile, { force: true });
   };
   try {
+    const begun = await beginImmediate(db, { signal: options.signal, onWait: () => progress(0, 0, '等待另一导入完成 / waiting for another import to finish') });
+    if (begun === 'aborted') {
+      rollback();
+      return { ...emptyOutcome('cancelled'), file: fileInfo, mapping, mappingSource, notes: ['已取消，未写入任何数据 / cancelled; nothing was written'] };
+    }
+  } catch (e) {
+    rollback();
+    if (e instanceof WriteLockTimeout) return refused([fileProblem(displayName, 'database_busy', `${e.message}；请稍后再导入 / try again later`, fileInfo.sheet)], { mapping, mappingSource, notes });
+    throw e;
+  }
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -65536');
+  try {
+    const sameNow = sameImport();
+    if (sameNow) {
+      rollback();
+      return unchanged(sameNow);
+    }
     if (request.kind === 'regions') db.pragma('defer_foreign_keys = ON');
     const datasetId = Number(
       db
@@ -308,7 +329,8 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     const factTable = isReference ? undefined : FACT_TABLES[request.kind as FactKind];
     const writer = isReference ? null : factWriter(db, request.kind as FactKind, datasetId);
     const refWriter = schoolKind ? schoolRecordWriter(db, datasetId) : isReference ? referenceWriter(db, request.kind, datasetId) : null;
-    const interpreter = isReference ? null : createInterpreter(mapping, { file: displayName, sheet: fileInfo.sheet, regions: options.regions.lookup });
+    const fileContext = isReference ? undefined : fileRegionContext(head, mapping, mapping.dataStart || layout.dataStart || 0, options.regions.lookup);
+    const interpreter = isReference ? null : createInterpreter(mapping, { file: displayName, sheet: fileInfo.sheet, regions: options.regions.lookup, ...(fileContext ? { fileContext } : {}) });
     const refInterpreter = schoolKind ? createSchoolInterpreter(schoolKind, mapping, { file: displayName, sheet: fileInfo.sheet, regions: options.regions.lookup }) : isReference ? createReferenceInterpreter(mapping, { file: displayName, sheet: fileInfo.sheet }) : null;
     const totals: TotalRow[] = [...controls.totals];
     const previewFacts: Fact[] = [];
@@ -317,8 +339,10 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     const partSums: PartSums = new Map();
     let rowsRead = 0;
     let errorCount = 0;
+    let toConfirm = 0;
     const add = (p: Problem) => {
       if (p.severity === 'error') errorCount++;
+      if (needsConfirmation(p)) toConfirm++;
       if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
       else if (p.severity === 'error' && problems.length === MAX_LISTED_PROBLEMS) problems.push({ ...p, code: p.code, expected: `${p.expected}（更多问题未列出 / further problems not listed）` });
     };
@@ -395,6 +419,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       }
     }
     flushWrites();
+    for (const x of interpreter?.resolvedByFile() ?? []) notes.push(`「${x.text}」（第 ${x.row} 行起）有重名，按本文件其他各行（均属${x.label}）识别为 ${options.regions.lookup.nameOf?.(x.code)?.name ?? ''}(${x.code}) / "${x.text}" is ambiguous; resolved as ${x.code} because the file's other rows all lie in ${x.label}`);
     if (factCount === 0 && errorCount === 0) add(fileProblem(displayName, 'file_empty', '没有读到任何数据值 / no values were found under the header', fileInfo.sheet));
     if (request.kind === 'regions') {
       const fk = db.pragma('foreign_key_check') as { table: string; rowid: number }[];
@@ -414,6 +439,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
         if (!ok) add({ code: 'control_total_mismatch', severity: 'warning', file: displayName, sheet: fileInfo.sheet, row: x.row || null, column: x.field, value: st.text, expected: `${x.year === null ? '' : `${x.year}年 `}${x.label}：分项之和为 ${storedText(x.actual, x.field, request.kind).text}${st.unit}，与合计相差 ${storedText(diff < 0n ? -diff : diff, x.field, request.kind).text}${st.unit} / the parts sum to a different total` });
         return { label: x.label, year: x.year, field: x.field, expected: st.text, actual: storedText(x.actual, x.field, request.kind).text, difference: (diff < 0n ? '-' : '') + storedText(diff < 0n ? -diff : diff, x.field, request.kind).text, tolerance: storedText(x.tolerance, x.field, request.kind).text, storedUnit: st.unit, ok, row: x.row || null };
       });
+      if (errorCount === 0) for (const p of plausibilityProblems(db, factTable, datasetId, mapping, { file: displayName, sheet: fileInfo.sheet })) add(p);
       const mag = magnitudeAgainstHeld(db, factTable, datasetId);
       if (mag && isUnitMixUp(mag.ratio)) {
         add({ code: 'unit_magnitude', severity: request.unit ? 'warning' : 'error', file: displayName, sheet: fileInfo.sheet, row: null, column: null, value: `×${mag.ratio.toPrecision(3)}`, expected: `数值约为已有数据集 #${mag.otherDatasetId} 同一单元格的 ${mag.ratio.toPrecision(3)} 倍，单位可能有误；请核对，确认无误后用 --unit 明确声明单位 / values are ~${mag.ratio.toPrecision(3)}× dataset #${mag.otherDatasetId}; check the unit and declare it with --unit` });
@@ -463,6 +489,10 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       changes,
       reconciliation,
     };
+    if (toConfirm > 0 && !request.confirm && !options.dryRun && errorCount === 0) {
+      errorCount++;
+      problems.unshift(fileProblem(displayName, 'confirmation_required', `有 ${toConfirm} 项提示需要确认（数值明显偏离上年或同级地区等）；核对后在预览中勾选确认，或在命令行加 --confirm / ${toConfirm} warning(s) must be confirmed: check them, then confirm (--confirm)`, fileInfo.sheet));
+    }
     if (errorCount > 0) {
       rollback();
       return { ...outcome, status: 'refused', problemCount: Math.max(problems.length, errorCount) };

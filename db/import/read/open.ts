@@ -11,6 +11,7 @@ import type { OpenOptions, TableSource } from './types';
 import { openXlsBuffer } from './xls';
 import { ole2Problem } from './ole2-check';
 import { openXlsxBuffer } from './xlsx';
+import { readZipDirectory } from './zip';
 import { openXlsxStream, STREAM_XLSX_BYTES } from './xlsx-stream';
 
 /** The first bytes looked at: magic numbers, text encoding and the separator are judged from them. */
@@ -57,6 +58,9 @@ export async function openSource(file: string, options: OpenOptions = {}): Promi
     case 'zip': {
       if (info.size > STREAM_XLSX_BYTES) return io(fileName, signal, async () => openXlsxStream(ctx, await sha256File(file, signal)));
       const buf = await io(fileName, signal, () => readFile(file));
+      // A small file can hold a big sheet (a 337,785-row national panel compresses to under 10 MB,
+      // its XML is over 64 MB): such a workbook is streamed, as a big file is, never loaded whole.
+      if (await sheetXmlBytes(buf) > STREAM_SHEET_XML_BYTES) return io(fileName, signal, async () => openXlsxStream(ctx, sha256Buffer(buf)));
       return openXlsxBuffer(buf, ctx, sha256Buffer(buf));
     }
     case 'ole2': {
@@ -70,5 +74,20 @@ export async function openSource(file: string, options: OpenOptions = {}): Promi
       if (sniff(bytes.subarray(0, 8)).kind === 'zip') return openXlsxBuffer(bytes, ctx, sha256);
       return openXlsBuffer(bytes, ctx, sha256);
     }
+  }
+}
+
+/** Uncompressed worksheet XML above which a workbook is streamed whatever its file size. */
+export const STREAM_SHEET_XML_BYTES = 32 * 1024 * 1024;
+
+/** The worksheets' uncompressed size as the ZIP directory states it (0 when it cannot be read: the reader then says why). */
+async function sheetXmlBytes(buf: Buffer): Promise<number> {
+  try {
+    const entries = await readZipDirectory(async (offset, length) => buf.subarray(offset, offset + length), buf.length);
+    let total = 0;
+    for (const [name, e] of entries) if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) total += e.size;
+    return total;
+  } catch {
+    return 0;
   }
 }

@@ -21,7 +21,7 @@ export function PreviewPanel({ previewed, committed, dirty, stale, task, onCommi
   /** The kind or sheet chosen now differs from this preview's. */
   stale: boolean;
   task: Task | null;
-  onCommit: () => void;
+  onCommit: (confirm: boolean) => void;
   onCancel: () => void;
   onRepreview: () => void;
   onMap: (map: string[]) => void;
@@ -33,7 +33,7 @@ export function PreviewPanel({ previewed, committed, dirty, stale, task, onCommi
   return (
     <div className="preview" data-testid="import-preview" data-round={previewed.round}>
       <h3 className="step-title">{t('impStepPreview')}</h3>
-      {!committed && <StatusBanner outcome={o} dirty={dirty} busy={task !== null} onCommit={onCommit} onRepreview={onRepreview} />}
+      {!committed && <StatusBanner key={previewed.round} outcome={o} dirty={dirty} busy={task !== null} onCommit={onCommit} onRepreview={onRepreview} />}
       <TaskProgress active={task?.op === 'commit'} label={t('impCommitting')} rows={task?.rows ?? 0} onCancel={onCancel} />
       {o.problems.length > 0 && <ProblemsTable problems={o.problems} problemCount={o.problemCount} />}
       {o.changes && <ChangesSection kind={kind} changes={o.changes} regionNames={names} />}

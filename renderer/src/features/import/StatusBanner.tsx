@@ -1,16 +1,21 @@
 // The top of the preview, where the user is looking: can this be imported, and if not, why —
 // with the commit button beside the verdict (disabled unless the preview is clean and current).
+import { useState } from 'react';
+import { needsConfirmation } from '../../../../core/import/problems';
 import type { ImportOutcome } from '../../../../core/import/request';
 import { useI18n } from '../../i18n/i18n';
 import { inAppWords } from './app-words';
 import { sortProblems } from './ProblemsTable';
 
-export function StatusBanner({ outcome, dirty, busy, onCommit, onRepreview }: { outcome: ImportOutcome; dirty: boolean; busy: boolean; onCommit: () => void; onRepreview: () => void }) {
+export function StatusBanner({ outcome, dirty, busy, onCommit, onRepreview }: { outcome: ImportOutcome; dirty: boolean; busy: boolean; onCommit: (confirm: boolean) => void; onRepreview: () => void }) {
   const { t, lang } = useI18n();
+  const [confirmed, setConfirmed] = useState(false);
   const errors = outcome.problems.filter((p) => p.severity === 'error');
   const warnings = outcome.problems.length - errors.length;
+  // Warnings the engine will not commit past unless the user says so (the CLI's --confirm).
+  const toConfirm = outcome.problems.filter(needsConfirmation).length;
   const first = sortProblems(outcome.problems)[0];
-  const canCommit = outcome.status === 'previewed' && !dirty && !busy;
+  const canCommit = outcome.status === 'previewed' && !dirty && !busy && (toConfirm === 0 || confirmed);
   const tone = outcome.status === 'refused' ? 'status-refused' : outcome.status === 'unchanged' ? 'status-unchanged' : warnings > 0 ? 'status-warn' : 'status-ok';
 
   let message: string;
@@ -41,6 +46,11 @@ export function StatusBanner({ outcome, dirty, busy, onCommit, onRepreview }: { 
           </span>
         )}
         {outcome.status === 'previewed' && warnings > 0 && <span className="status-detail">{t('impWarningsToCheck', { n: warnings })}</span>}
+        {outcome.status === 'previewed' && toConfirm > 0 && (
+          <label className="status-detail status-confirm" data-testid="import-confirm">
+            <input type="checkbox" checked={confirmed} disabled={busy} onChange={(e) => setConfirmed(e.target.checked)} /> {t('impConfirmLabel', { n: toConfirm })}
+          </label>
+        )}
         {dirty && (
           <span className="status-detail status-dirty" data-testid="import-dirty">
             {t('impDirty')}{' '}
@@ -50,7 +60,7 @@ export function StatusBanner({ outcome, dirty, busy, onCommit, onRepreview }: { 
           </span>
         )}
       </div>
-      <button type="button" className="button-primary button-commit" data-testid="import-commit" disabled={!canCommit} onClick={onCommit} title={canCommit ? undefined : t('impCommitDisabled')}>
+      <button type="button" className="button-primary button-commit" data-testid="import-commit" disabled={!canCommit} onClick={() => onCommit(toConfirm > 0 && confirmed)} title={canCommit ? undefined : toConfirm > 0 && !confirmed ? t('impConfirmFirst') : t('impCommitDisabled')}>
         {t('impCommit')}
       </button>
     </div>

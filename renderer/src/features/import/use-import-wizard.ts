@@ -82,8 +82,9 @@ export function useImportWizard(onCommitted: (o: ImportOutcome) => void) {
   const preview = (request: RequestInput) => {
     if (upload) void run('preview', upload, request);
   };
-  const commit = () => {
-    if (upload && previewed) void run('commit', upload, previewed.request);
+  /** `confirm`: the user ticked the box for the warnings that need confirmation. */
+  const commit = (confirm = false) => {
+    if (upload && previewed) void run('commit', upload, confirm ? { ...previewed.request, confirm: true } : previewed.request);
   };
   const cancel = () => controller.current?.abort();
 
