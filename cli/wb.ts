@@ -3,10 +3,12 @@
 import { pathToFileURL } from 'node:url';
 import { auditCommand, auditHelp } from './commands/audit';
 import { backupCommand, backupHelp } from './commands/backup';
+import { basisCommand, basisHelp } from './commands/basis';
 import { briefCommand, briefHelp } from './commands/brief';
 import { checkCommand, checkHelp } from './commands/check';
 import { demoCommand, demoHelp } from './commands/demo';
 import { infoCommand, infoHelp } from './commands/info';
+import { initCommand, initHelp } from './commands/init';
 import { perStudentCommand, perStudentHelp } from './commands/per-student';
 import { compareCommand, compareHelp } from './commands/compare';
 import { exportCommand, exportHelp } from './commands/export';
@@ -21,17 +23,19 @@ Usage: wb [--db FILE] <command> [options]
   --db FILE   the database to use (default: the workbench's own database)
 
 Commands:
-${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, briefHelp, auditHelp, backupHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
+${[initHelp, demoHelp, infoHelp, perStudentHelp, checkHelp, basisHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, briefHelp, auditHelp, backupHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
 
 Exit codes: 0 success · 1 failures found by a check · 2 bad input (nothing was changed) · 3 unexpected error
 `;
 
 type Command = (argv: string[], io: CliIO, db: string | undefined) => number | Promise<number>;
 const COMMANDS: Record<string, Command> = {
+  init: (argv, io) => initCommand(argv, io),
   demo: (argv, io) => demoCommand(argv, io),
   info: infoCommand,
   'per-student': perStudentCommand,
   check: checkCommand,
+  basis: basisCommand,
   import: importCommand,
   export: exportCommand,
   template: (argv, io) => templateCommand(argv, io),
