@@ -244,9 +244,10 @@ export function yearRanges(years: readonly number[]): string {
 }
 
 /** One line saying what a view reads: 数据基础 <hash> · 支出：#3 2020、#4 2021 … */
-export function basisLine(b: Pick<DataBasis, 'hash' | 'summary'>): string {
+export function basisLine(b: Pick<DataBasis, 'hash' | 'summary'>, only?: (input: BasisInput) => boolean): string {
   const byInput = new Map<string, string[]>();
   for (const s of b.summary) {
+    if (only && !only(s.input)) continue;
     const list = byInput.get(s.input) ?? [];
     list.push(`#${s.datasetId}${s.synthetic ? '（合成）' : ''} ${yearRanges(s.years)}`);
     byInput.set(s.input, list);

@@ -114,4 +114,25 @@ describe.skipIf(!have)('real data: the demo plus one real sheet keeps the demo c
     expect(failures.length).toBeGreaterThan(10);
     expect(failures).toEqual(key(JSON.parse(before.out) as Row[]));
   }, 120_000);
+
+  it('refuses to simulate the provinces of 2021, naming the ones without enrolment (never read as 0)', async () => {
+    const r = await wb(['--db', db, 'simulate', '--init', '--region', '000000', '--year', '2021', '--out', join(dir, 'n.json')]);
+    expect(r.rc).toBe(2);
+    expect(r.err).toContain('数据基础中无在校生数');
+    expect(r.err).toContain('北京市（110000）2021');
+    expect(r.err).toContain('31 个单位');
+    expect(existsSync(join(dir, 'n.json'))).toBe(false);
+  });
+
+  it('starts a scenario from the data of the demo province and runs it', async () => {
+    const file = join(dir, 's.json');
+    const init = await wb(['--db', db, 'simulate', '--init', '--region', '390000', '--out', file]);
+    expect(init.rc, init.err).toBe(0);
+    expect(init.out).toContain('100 个县级单位');
+    const run = await wb(['--db', db, 'simulate', '--scenario', file, '--format', 'json']);
+    expect(run.rc, run.err).toBe(0);
+    const j = JSON.parse(run.out) as { basis: { hash: string; line: string } };
+    expect(j.basis.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(j.basis.line).toContain('enrolment');
+  });
 });
