@@ -21,6 +21,7 @@ import { Brief, BRIEF_SECTIONS } from '../brief/model';
 import { SimInputs } from '../transfer/inputs';
 import { OverlayEntry, Scores } from '../transfer/parameters';
 import { GoalKindSchema, GoalResultSchema, StoredScenario } from '../transfer/schemas';
+import { workspaceContracts } from './workspace-contracts';
 import { AuditEntry, AuditReport, BackupInfo } from './audit-schemas';
 
 const BriefRequest = z
@@ -283,6 +284,7 @@ export const contracts = {
     input: BriefRequest.extend({ format: z.enum(['pdf', 'docx', 'xlsx']) }).strict(),
     output: FileBytes,
   },
+  ...workspaceContracts,
 } as const;
 
 export type Contracts = typeof contracts;

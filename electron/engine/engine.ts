@@ -16,6 +16,7 @@ import { importHandlers } from './handlers/imports';
 import { perStudentHandlers } from './handlers/per-student';
 import { regionHandlers } from './handlers/regions';
 import { transferHandlers } from './handlers/transfer';
+import { workspaceHandlers } from './handlers/workspace';
 import type { EngineState } from './state';
 
 export type EngineOptions = {
@@ -32,7 +33,7 @@ export type Engine = { dispatcher: Dispatcher; state: EngineState; opened: OpenR
 /** Channels that answer while the database is damaged. */
 const RECOVERY_CHANNELS = new Set(['app.info', 'backup.list', 'backup.restore']);
 /** Channels that change the database, refused up front when it is read-only. */
-const WRITE_CHANNELS = new Set(['import.commit', 'compliance.annotate', 'transfer.edit', 'backup.create', 'backup.restore']);
+const WRITE_CHANNELS = new Set(['import.commit', 'compliance.annotate', 'transfer.edit', 'backup.create', 'backup.restore', 'basis.set']);
 
 function openOrRecover(options: EngineOptions, log: (line: string) => void): { opened: OpenResult | null; recovery: EngineState['recovery'] } {
   try {
@@ -75,6 +76,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...transferHandlers(state),
     ...briefHandlers(state),
     ...auditHandlers(state),
+    ...workspaceHandlers(state),
   } satisfies Handlers;
   const inner = createDispatcher(handlers, (e) => log(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   const dispatcher: Dispatcher = {
