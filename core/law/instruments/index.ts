@@ -1,0 +1,14 @@
+// Every instrument of the store, one file each. Add a file, then add it here (docs/law.md lists
+// them in this order).
+import type { LawKey } from '../keys';
+import type { Instrument } from '../types';
+import { caijiao2014352 } from './caijiao-2014-352';
+import { gangyao1993 } from './gangyao-1993';
+import { guoban20186 } from './guoban-2018-6';
+import { guoban201882 } from './guoban-2018-82';
+import { guofa201567 } from './guofa-2015-67';
+import { jiaodu20176 } from './jiaodu-2017-6';
+import { livingSubsidy2024 } from './living-subsidy-2024';
+import { quota2023 } from './quota-2023';
+
+export const INSTRUMENTS: readonly Instrument<LawKey>[] = [gangyao1993, caijiao2014352, guofa201567, guoban20186, guoban201882, jiaodu20176, quota2023, livingSubsidy2024];

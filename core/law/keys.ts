@@ -1,0 +1,82 @@
+// The catalogue of every parameter the store knows: its key, label, unit and meaning. The key type
+// `LawKey` is derived from this object, so a reader or an instrument file that names a key not in
+// the catalogue does not compile. Values live in the instrument files (./instruments), never here.
+//
+// Funding standards follow one pattern, `standard.<component>.<level>.<region class>`, with the
+// component, level and region-class codes of the funding_standard table, so the database's loaded
+// copy (db/law) is derived from the key alone.
+import type { LawSpec } from './types';
+
+const fen = 'fen_per_pupil_year' as const;
+
+export const LAW_SPECS = {
+  // 两个只增不减 and the 4 % target
+  'no_decrease.edu_spending.min_growth': {
+    label: { zh: '一般公共预算教育支出 最低增长', en: 'General-budget education spending: lowest allowed growth' },
+    unit: 'fraction',
+    meaning: 'E(t) ≥ (1 + x) × E(t−1); x = 0 is “只增不减”, so an equal amount passes.',
+  },
+  'no_decrease.per_student.min_growth': {
+    label: { zh: '生均一般公共预算教育支出 最低增长', en: 'Per-student general-budget education spending: lowest allowed growth' },
+    unit: 'fraction',
+    meaning: 'E(t)/N(t) ≥ (1 + x) × E(t−1)/N(t−1), per level and combined; x = 0 is “只增不减”.',
+  },
+  'fiscal_edu_gdp.min_ratio': {
+    label: { zh: '国家财政性教育经费占GDP比例 下限', en: 'State fiscal education funds as a share of GDP: floor' },
+    unit: 'fraction',
+    meaning: 'G/Y ≥ x, G = 国家财政性教育经费, Y = GDP (or a province’s 地区生产总值).',
+  },
+
+  // 义务教育 生均公用经费基准定额 by level and region class
+  'standard.public_funds_base.primary.east': { label: { zh: '小学生均公用经费基准定额（东部）', en: 'Primary per-pupil public-funds quota (east)' }, unit: fen, meaning: 'The national minimum for primary pupils in the eastern provinces.' },
+  'standard.public_funds_base.primary.central_west': { label: { zh: '小学生均公用经费基准定额（中西部）', en: 'Primary per-pupil public-funds quota (central and west)' }, unit: fen, meaning: 'The national minimum for primary pupils in the central and western provinces.' },
+  'standard.public_funds_base.primary.national': { label: { zh: '小学生均公用经费基准定额（全国统一）', en: 'Primary per-pupil public-funds quota (one national figure)' }, unit: fen, meaning: 'The national minimum for primary pupils once one figure applies everywhere.' },
+  'standard.public_funds_base.junior.east': { label: { zh: '初中生均公用经费基准定额（东部）', en: 'Junior per-pupil public-funds quota (east)' }, unit: fen, meaning: 'The national minimum for junior-secondary pupils in the eastern provinces.' },
+  'standard.public_funds_base.junior.central_west': { label: { zh: '初中生均公用经费基准定额（中西部）', en: 'Junior per-pupil public-funds quota (central and west)' }, unit: fen, meaning: 'The national minimum for junior-secondary pupils in the central and western provinces.' },
+  'standard.public_funds_base.junior.national': { label: { zh: '初中生均公用经费基准定额（全国统一）', en: 'Junior per-pupil public-funds quota (one national figure)' }, unit: fen, meaning: 'The national minimum for junior-secondary pupils once one figure applies everywhere.' },
+  'standard.special_ed_public_funds.special.national': { label: { zh: '特殊教育生均公用经费', en: 'Special-education per-pupil public funds' }, unit: fen, meaning: 'Per pupil of a special-education school or a disabled pupil in a regular class.' },
+  'standard.boarding_topup.primary.national': { label: { zh: '小学寄宿生 公用经费补助', en: 'Primary boarder top-up' }, unit: fen, meaning: 'Added to the public-funds quota for each boarding primary pupil.' },
+  'standard.boarding_topup.junior.national': { label: { zh: '初中寄宿生 公用经费补助', en: 'Junior boarder top-up' }, unit: fen, meaning: 'Added to the public-funds quota for each boarding junior pupil.' },
+  'standard.small_school_min_pupils.primary.national': { label: { zh: '小规模学校核定人数（小学）', en: 'Small rural school counted as (primary)' }, unit: 'pupils', meaning: 'A rural school or teaching point with fewer pupils is funded as if it had this many.' },
+  'standard.small_school_min_pupils.junior.national': { label: { zh: '小规模学校核定人数（初中）', en: 'Small rural school counted as (junior)' }, unit: 'pupils', meaning: 'A rural school with fewer pupils is funded as if it had this many.' },
+  'standard.living_subsidy_boarder.primary.national': { label: { zh: '家庭经济困难寄宿生生活费补助（小学）', en: 'Living subsidy, boarders from families in difficulty (primary)' }, unit: fen, meaning: 'The “一补” of 两免一补, per boarding primary pupil per year.' },
+  'standard.living_subsidy_boarder.junior.national': { label: { zh: '家庭经济困难寄宿生生活费补助（初中）', en: 'Living subsidy, boarders from families in difficulty (junior)' }, unit: fen, meaning: 'The “一补” of 两免一补, per boarding junior pupil per year.' },
+  'standard.per_student_appropriation.higher.national': { label: { zh: '高职院校年生均财政拨款水平 下限', en: 'Higher-vocational appropriation per student: floor' }, unit: fen, meaning: 'Per student per year, each province’s 高职 colleges.' },
+
+  // 国办发〔2018〕6号: central share of shared responsibilities by tier (分档)
+  'cost_share.central.tier1': { label: { zh: '第一档 中央分担比例', en: 'Central share, tier 1' }, unit: 'fraction', meaning: 'Share the centre bears of a shared basic-public-service item in a tier-1 province.' },
+  'cost_share.central.tier2': { label: { zh: '第二档 中央分担比例', en: 'Central share, tier 2' }, unit: 'fraction', meaning: 'Share the centre bears in a tier-2 province.' },
+  'cost_share.central.tier3': { label: { zh: '第三档 中央分担比例', en: 'Central share, tier 3' }, unit: 'fraction', meaning: 'Share the centre bears in a tier-3 province.' },
+  'cost_share.central.tier4': { label: { zh: '第四档 中央分担比例', en: 'Central share, tier 4' }, unit: 'fraction', meaning: 'Share the centre bears in a tier-4 province or separately planned city.' },
+  'cost_share.central.tier5': { label: { zh: '第五档 中央分担比例', en: 'Central share, tier 5' }, unit: 'fraction', meaning: 'Share the centre bears in a tier-5 province.' },
+
+  // 教督〔2017〕6号 县域义务教育优质均衡: the seven resource indicators, each school's floor by level
+  'balance.teachers_above_degree.primary': { label: { zh: '每百名学生拥有高于规定学历教师数（小学）', en: 'Teachers above the required degree per 100 pupils (primary)' }, unit: 'per_100_pupils', meaning: 'Each school’s floor for this indicator (primary).' },
+  'balance.teachers_above_degree.junior': { label: { zh: '每百名学生拥有高于规定学历教师数（初中）', en: 'Teachers above the required degree per 100 pupils (junior)' }, unit: 'per_100_pupils', meaning: 'Each school’s floor for this indicator (junior).' },
+  'balance.key_teachers.primary': { label: { zh: '每百名学生拥有县级以上骨干教师数（小学）', en: 'County-or-higher key teachers per 100 pupils (primary)' }, unit: 'per_100_pupils', meaning: 'Each school’s floor for this indicator (primary).' },
+  'balance.key_teachers.junior': { label: { zh: '每百名学生拥有县级以上骨干教师数（初中）', en: 'County-or-higher key teachers per 100 pupils (junior)' }, unit: 'per_100_pupils', meaning: 'Each school’s floor for this indicator (junior).' },
+  'balance.pe_art_teachers.primary': { label: { zh: '每百名学生拥有体育、艺术（美术、音乐）专任教师数（小学）', en: 'PE and art (fine art, music) teachers per 100 pupils (primary)' }, unit: 'per_100_pupils', meaning: 'Each school’s floor for this indicator (primary).' },
+  'balance.pe_art_teachers.junior': { label: { zh: '每百名学生拥有体育、艺术（美术、音乐）专任教师数（初中）', en: 'PE and art (fine art, music) teachers per 100 pupils (junior)' }, unit: 'per_100_pupils', meaning: 'Each school’s floor for this indicator (junior).' },
+  'balance.teaching_space.primary': { label: { zh: '生均教学及辅助用房面积（㎡）（小学）', en: 'Teaching and support floor space per pupil (m²) (primary)' }, unit: 'sqm_per_pupil', meaning: 'Each school’s floor for this indicator (primary).' },
+  'balance.teaching_space.junior': { label: { zh: '生均教学及辅助用房面积（㎡）（初中）', en: 'Teaching and support floor space per pupil (m²) (junior)' }, unit: 'sqm_per_pupil', meaning: 'Each school’s floor for this indicator (junior).' },
+  'balance.sports_space.primary': { label: { zh: '生均体育运动场馆面积（㎡）（小学）', en: 'Sports ground and hall area per pupil (m²) (primary)' }, unit: 'sqm_per_pupil', meaning: 'Each school’s floor for this indicator (primary).' },
+  'balance.sports_space.junior': { label: { zh: '生均体育运动场馆面积（㎡）（初中）', en: 'Sports ground and hall area per pupil (m²) (junior)' }, unit: 'sqm_per_pupil', meaning: 'Each school’s floor for this indicator (junior).' },
+  'balance.equipment_value.primary': { label: { zh: '生均教学仪器设备值（小学）', en: 'Teaching equipment value per pupil (primary)' }, unit: 'fen_per_pupil', meaning: 'Each school’s floor for this indicator (primary).' },
+  'balance.equipment_value.junior': { label: { zh: '生均教学仪器设备值（初中）', en: 'Teaching equipment value per pupil (junior)' }, unit: 'fen_per_pupil', meaning: 'Each school’s floor for this indicator (junior).' },
+  'balance.multimedia_rooms.primary': { label: { zh: '每百名学生拥有网络多媒体教室数（间）（小学）', en: 'Networked multimedia classrooms per 100 pupils (primary)' }, unit: 'per_100_pupils', meaning: 'Each school’s floor for this indicator (primary).' },
+  'balance.multimedia_rooms.junior': { label: { zh: '每百名学生拥有网络多媒体教室数（间）（初中）', en: 'Networked multimedia classrooms per 100 pupils (junior)' }, unit: 'per_100_pupils', meaning: 'Each school’s floor for this indicator (junior).' },
+  'balance.cv_max.primary': { label: { zh: '校际差异系数 上限（小学）', en: 'Between-school coefficient of variation: ceiling (primary)' }, unit: 'ratio', meaning: 'Every indicator’s pupil-weighted CV across a county’s primary schools must not exceed this.' },
+  'balance.cv_max.junior': { label: { zh: '校际差异系数 上限（初中）', en: 'Between-school coefficient of variation: ceiling (junior)' }, unit: 'ratio', meaning: 'Every indicator’s pupil-weighted CV across a county’s junior schools must not exceed this.' },
+  'balance.indicators_min_met': { label: { zh: '每校至少达标指标数（共7项）', en: 'Indicators each school must meet (of 7)' }, unit: 'count', meaning: 'A school passes the resource test when it meets at least this many of the seven floors.' },
+  'balance.remaining_min_share': { label: { zh: '未达标指标 不低于标准的比例', en: 'Unmet indicator: least share of its floor' }, unit: 'fraction', meaning: 'The indicator a school does not meet must still reach this share of its floor.' },
+  'balance.recognition_min': { label: { zh: '社会认可度 下限', en: 'Public satisfaction: floor' }, unit: 'fraction', meaning: 'Share of surveyed students, parents, teachers, heads and deputies who approve.' },
+} as const satisfies Record<string, LawSpec>;
+
+/** Every key of the store. A string that is not one of these is a compile error where a key is expected. */
+export type LawKey = keyof typeof LAW_SPECS;
+
+export const LAW_KEYS = Object.keys(LAW_SPECS) as LawKey[];
+
+export function isLawKey(s: string): s is LawKey {
+  return Object.prototype.hasOwnProperty.call(LAW_SPECS, s);
+}
