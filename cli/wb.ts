@@ -7,6 +7,7 @@ import { basisCommand, basisHelp } from './commands/basis';
 import { briefCommand, briefHelp } from './commands/brief';
 import { checkCommand, checkHelp } from './commands/check';
 import { demoCommand, demoHelp } from './commands/demo';
+import { healthCommand, healthHelp } from './commands/health';
 import { infoCommand, infoHelp } from './commands/info';
 import { initCommand, initHelp } from './commands/init';
 import { perStudentCommand, perStudentHelp } from './commands/per-student';
@@ -23,7 +24,7 @@ Usage: wb [--db FILE] <command> [options]
   --db FILE   the database to use (default: the workbench's own database)
 
 Commands:
-${[initHelp, demoHelp, infoHelp, perStudentHelp, checkHelp, basisHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, briefHelp, auditHelp, backupHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
+${[initHelp, demoHelp, infoHelp, perStudentHelp, checkHelp, basisHelp, healthHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, briefHelp, auditHelp, backupHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
 
 Exit codes: 0 success · 1 failures found by a check · 2 bad input (nothing was changed) · 3 unexpected error
 `;
@@ -36,6 +37,7 @@ const COMMANDS: Record<string, Command> = {
   'per-student': perStudentCommand,
   check: checkCommand,
   basis: basisCommand,
+  health: healthCommand,
   import: importCommand,
   export: exportCommand,
   template: (argv, io) => templateCommand(argv, io),

@@ -81,6 +81,17 @@ describe.skipIf(!have)('real data: yearly sheets join into one series (empty wor
     expect(audit.out).toContain('data_basis');
   });
 
+  it('数据体检: coverage 31 × 2 of the spending, and per-student N/A said as 无数据 with its reason', async () => {
+    const r = await wb(['--db', db, 'health', '--from', '2020', '--to', '2021', '--format', 'json']);
+    expect(r.rc, r.err).toBe(0);
+    const h = JSON.parse(r.out) as { coverage: { input: string; covered: number; total: number }[]; na: { rule: string; reason: string; count: number }[] };
+    expect(h.coverage.find((c) => c.input === 'expenditure')).toMatchObject({ covered: 62, total: 62 });
+    const perStudent = h.na.filter((n) => n.rule === 'per-student-no-decrease');
+    expect(perStudent).toEqual([{ rule: 'per-student-no-decrease', reason: '无数据：数据基础中无本年在校生数 / no enrolment for this year in the data basis', count: 62 }]);
+    const csv = await wb(['--db', db, 'health', '--year', '2021', '--format', 'csv']);
+    expect(csv.out.split('\r\n')[0]).toMatch(/^# 数据基础/);
+  });
+
   it('a rule with nothing to evaluate exits 2 and names the missing input', async () => {
     const empty = join(dir, 'empty.sqlite');
     expect((await wb(['init', '--out', empty])).rc).toBe(0);
