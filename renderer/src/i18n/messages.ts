@@ -295,6 +295,7 @@ export const zh = {
   basisTo: '结束年',
   basisSave: '保存',
   basisClear: '恢复默认规则',
+  transferHoles: '数据基础有 {n} 处缺口，以下数据按 0 参与计算，结果不可靠：',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -595,6 +596,7 @@ export const en: Messages = {
   basisTo: 'to',
   basisSave: 'Save',
   basisClear: 'Back to the default rule',
+  transferHoles: 'The data basis has {n} holes, read as 0 below; the results are not reliable:',
 };
 
 export type Lang = 'zh' | 'en';
