@@ -119,8 +119,21 @@ function byPreference(a: BasisDataset, b: BasisDataset): number {
   return (STAGE_RANK[b.stage] ?? 0) - (STAGE_RANK[a.stage] ?? 0) || b.id - a.id;
 }
 
+// Region-years per dataset and input, kept per connection: datasets never change after import, so
+// a basis is resolved again (every check, every view) without rereading the packs.
+const KEYS = new WeakMap<Database.Database, Map<string, { code: string; year: number }[]>>();
+
 /** The region-years one dataset holds for an input. */
 function keysOf(db: Database.Database, input: BasisInput, d: BasisDataset): { code: string; year: number }[] {
+  let mem = KEYS.get(db);
+  if (!mem) KEYS.set(db, (mem = new Map()));
+  const k = `${d.id}|${d.sha256}|${d.importedAt}|${input}`;
+  let hit = mem.get(k);
+  if (!hit) mem.set(k, (hit = readKeys(db, input, d)));
+  return hit;
+}
+
+function readKeys(db: Database.Database, input: BasisInput, d: BasisDataset): { code: string; year: number }[] {
   const kind = inputKind(input);
   const c = datasetColumns(db, kind, d);
   const wanted = kind === 'fiscal' ? c.keys.indexOf(input.slice('fiscal:'.length)) : -1;
@@ -207,7 +220,7 @@ export function resolveBasis(db: Database.Database, scope: Scope, explicitIds?: 
   for (const ib of inputs.values()) {
     h.update(`\n#${ib.input}`);
     const sha = new Map(ib.datasets.map((d) => [d.id, d.sha256]));
-    for (const k of [...ib.owner.keys()].sort()) h.update(`\n${k}=${ib.owner.get(k)}:${sha.get(ib.owner.get(k)!)}`);
+    h.update([...ib.owner].map(([k, id]) => `${k}=${id}:${sha.get(id)}`).sort().join('\n'));
   }
   return { scope, rule: BASIS_RULE, explicit: explicit.map((d) => d.id), overrides, inputs, summary, hash: h.digest('hex') };
 }
