@@ -10,6 +10,7 @@ import { benchCompliance } from './compliance';
 import { benchImport } from './import';
 import { benchLoad } from './load';
 import { benchTransfer } from './transfer';
+import { benchAid } from './aid';
 import { describeMachine, machineLine } from './machine';
 import { RssSampler } from './measure';
 import { consoleTable, writeResults } from './report';
@@ -63,7 +64,8 @@ export async function runSuite(data: DemoData, options: SuiteOptions): Promise<B
       const wire = await benchWire(ctx);
       const compliance = await benchCompliance(ctx, load.oursDbFile, load.datasetIds, load.csvs);
       const transfer = await benchTransfer(ctx, load.oursDbFile, load.datasetIds);
-      rows.push(load.row, aggregate, ...wire, ...compliance, ...transfer);
+      const aid = await benchAid(ctx);
+      rows.push(load.row, aggregate, ...wire, ...compliance, ...transfer, ...aid);
     }
     if (options.only !== 'transfer') rows.push(...(await benchImport(ctx)));
     const totalSeconds = (performance.now() - started) / 1000;

@@ -51,7 +51,7 @@ describe('wb info', () => {
     const info = JSON.parse(r.out) as { schemaVersion: number; regions: { provinces: number; counties: number }; datasets: { kind: string; sha256: string; synthetic: boolean; firstYear: number; lastYear: number }[] };
     expect(info.regions.provinces).toBe(1);
     expect(info.regions.counties).toBeGreaterThan(90);
-    expect(info.datasets.map((d) => d.kind).sort()).toEqual(['enrolment', 'enrolment', 'expenditure', 'expenditure', 'fiscal']);
+    expect(info.datasets.map((d) => d.kind).sort()).toEqual(['aid', 'enrolment', 'enrolment', 'expenditure', 'expenditure', 'fiscal']);
     for (const d of info.datasets) {
       expect(d.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(d.synthetic).toBe(true);
@@ -125,6 +125,6 @@ describe('npm run wb (a real process)', () => {
     expect(bare.stdout).toContain('wb demo --out FILE');
     const info = spawnSync('npx', ['tsx', 'cli/wb.ts', '--db', demoDb, 'info', '--format', 'json'], { encoding: 'utf8' });
     expect(info.status).toBe(0);
-    expect(JSON.parse(info.stdout).datasets).toHaveLength(5);
+    expect(JSON.parse(info.stdout).datasets).toHaveLength(6);
   });
 });

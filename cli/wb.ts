@@ -1,6 +1,7 @@
 // wb — the workbench on the command line. Same core/ and db/ code as the app's engine.
 //   wb [--db FILE] <command> [options]      (default database: the app's own)
 import { pathToFileURL } from 'node:url';
+import { aidCommand, aidHelp } from './commands/aid';
 import { auditCommand, auditHelp } from './commands/audit';
 import { backupCommand, backupHelp } from './commands/backup';
 import { basisCommand, basisHelp } from './commands/basis';
@@ -24,7 +25,7 @@ Usage: wb [--db FILE] <command> [options]
   --db FILE   the database to use (default: the workbench's own database)
 
 Commands:
-${[initHelp, demoHelp, infoHelp, perStudentHelp, checkHelp, basisHelp, healthHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, briefHelp, auditHelp, backupHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
+${[initHelp, demoHelp, infoHelp, perStudentHelp, checkHelp, basisHelp, healthHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, aidHelp, briefHelp, auditHelp, backupHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
 
 Exit codes: 0 success · 1 failures found by a check · 2 bad input (nothing was changed) · 3 unexpected error
 `;
@@ -44,6 +45,7 @@ const COMMANDS: Record<string, Command> = {
   compare: compareCommand,
   simulate: simulateCommand,
   optimise: optimiseCommand,
+  aid: aidCommand,
   brief: briefCommand,
   audit: auditCommand,
   backup: backupCommand,

@@ -51,12 +51,21 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
   if (from > to) throw newerVersionError(file, from, to);
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, applied: [] };
-  db.transaction(() => {
-    for (const m of pending) db.exec(m.sql);
-    // user_version lives in the file header and is rolled back with the transaction.
-    db.pragma(`user_version = ${to}`);
-  })();
-  const problems = db.pragma('foreign_key_check') as unknown[];
-  if (problems.length) throw new Error(`migration left ${problems.length} foreign-key violations`);
+  // Enforcement is off while migrating (it cannot change inside a transaction): rebuilding a table
+  // to widen a CHECK drops and renames it, which enforcement would refuse or cascade. Every
+  // foreign key is checked before the transaction commits instead.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (enforced) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) db.exec(m.sql);
+      const problems = db.pragma('foreign_key_check') as unknown[];
+      if (problems.length) throw new Error(`migration left ${problems.length} foreign-key violations`);
+      // user_version lives in the file header and is rolled back with the transaction.
+      db.pragma(`user_version = ${to}`);
+    })();
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
+  }
   return { from, to, applied: pending.map((m) => `${String(m.version).padStart(4, '0')}_${m.name}`) };
 }

@@ -1,4 +1,19 @@
--- schema after migration 6
+-- schema after migration 7
+
+CREATE TABLE aid_fact (
+  dataset_id   INTEGER NOT NULL REFERENCES dataset(id),
+  region_code  TEXT NOT NULL REFERENCES region(code),
+  year         INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+  level        TEXT NOT NULL REFERENCES education_level(code),
+  category     TEXT NOT NULL CHECK (category IN ('dibao', 'tekun', 'tuopin', 'jiance', 'disabled', 'orphan', 'other', 'all')),
+  -- budget rows name their aid item in `item`; count rows leave it empty.
+  item         TEXT NOT NULL DEFAULT '' CHECK (item IN ('', 'living_subsidy', 'senior_grant', 'senior_fee_waiver', 'voc_grant', 'voc_fee_waiver', 'preschool_aid')),
+  measure      TEXT NOT NULL CHECK (measure IN ('eligible', 'funded', 'boarders', 'approved_fee_fen', 'budget_fen')),
+  value        INTEGER NOT NULL CHECK (value >= 0),
+  source_row   INTEGER,
+  PRIMARY KEY (dataset_id, region_code, year, level, category, item, measure),
+  CHECK ((measure = 'budget_fen') = (item <> ''))
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE audit_log (
   seq        INTEGER PRIMARY KEY CHECK (seq >= 1),
@@ -54,24 +69,27 @@ CREATE TABLE compliance_annotation (
   created_at   TEXT NOT NULL
 ) STRICT;
 
-CREATE TABLE dataset (
+CREATE TABLE "dataset" (
   id                INTEGER PRIMARY KEY,
   name              TEXT NOT NULL CHECK (length(name) > 0),
-  kind              TEXT NOT NULL CHECK (kind IN ('expenditure', 'enrolment', 'fiscal', 'standard', 'bulletin', 'regions', 'region_changes')),
+  kind              TEXT NOT NULL CHECK (kind IN ('expenditure', 'enrolment', 'fiscal', 'standard', 'bulletin', 'regions', 'region_changes', 'aid')),
   source_file_name  TEXT NOT NULL,
   sha256            TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
   sheet             TEXT,
   imported_at       TEXT NOT NULL,
   -- The unit the source printed its values in; stored values are always 分 or persons.
   unit              TEXT NOT NULL CHECK (unit IN ('元', '万元', '亿元', '人', '万人', 'mixed')),
-  -- Which statistical series (DOMAIN §1.2): MOE 一般公共预算教育经费 or MOF function class 205.
+  -- Which statistical series: MOE 一般公共预算教育经费 or MOF function class 205.
   basis             TEXT CHECK (basis IN ('moe_edu_funds', 'mof_205')),
   scope             TEXT CHECK (scope IN ('consolidated', 'own_level')),
   release_stage     TEXT NOT NULL CHECK (release_stage IN ('flash', 'bulletin', 'yearbook', 'final_accounts', 'budget', 'other')),
   row_count         INTEGER NOT NULL CHECK (row_count >= 0),
   synthetic         INTEGER NOT NULL DEFAULT 0 CHECK (synthetic IN (0, 1)),
   supersedes_id     INTEGER REFERENCES dataset(id),
-  note              TEXT, mapping_json TEXT, mapping_hash TEXT CHECK (mapping_hash IS NULL OR length(mapping_hash) = 64), encoding TEXT CHECK (encoding IS NULL OR encoding IN ('utf-8', 'gb18030')),
+  note              TEXT,
+  mapping_json      TEXT,
+  mapping_hash      TEXT CHECK (mapping_hash IS NULL OR length(mapping_hash) = 64),
+  encoding          TEXT CHECK (encoding IS NULL OR encoding IN ('utf-8', 'gb18030')),
   CHECK (kind <> 'expenditure' OR (basis IS NOT NULL AND scope IS NOT NULL))
 ) STRICT;
 
@@ -239,6 +257,8 @@ CREATE TABLE setting (
   value  TEXT NOT NULL
 ) STRICT;
 
+CREATE INDEX aid_by_region_year ON aid_fact(region_code, year);
+
 CREATE INDEX audit_log_by_entity ON audit_log(entity, entity_id, seq);
 
 CREATE INDEX compliance_annotation_by_result ON compliance_annotation(region_code, year, rule);
@@ -262,6 +282,17 @@ CREATE INDEX region_change_by_new ON region_code_change(new_code);
 CREATE INDEX region_parent ON region(parent_code);
 
 CREATE UNIQUE INDEX scenario_one_baseline ON scenario(region_code) WHERE is_baseline = 1;
+
+CREATE TRIGGER audit_aid_fact_delete AFTER DELETE ON aid_fact BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'aid_fact', CAST(OLD.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'region_code', OLD.region_code, 'year', OLD.year, 'level', OLD.level, 'category', OLD.category, 'item', OLD.item, 'measure', OLD.measure, 'value', OLD.value, 'source_row', OLD.source_row), NULL);
+END;
+
+CREATE TRIGGER audit_aid_fact_update AFTER UPDATE ON aid_fact BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'aid_fact', CAST(NEW.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'region_code', OLD.region_code, 'year', OLD.year, 'level', OLD.level, 'category', OLD.category, 'item', OLD.item, 'measure', OLD.measure, 'value', OLD.value, 'source_row', OLD.source_row),
+    json_object('dataset_id', NEW.dataset_id, 'region_code', NEW.region_code, 'year', NEW.year, 'level', NEW.level, 'category', NEW.category, 'item', NEW.item, 'measure', NEW.measure, 'value', NEW.value, 'source_row', NEW.source_row));
+END;
 
 CREATE VIEW audit_append AS SELECT action, entity, entity_id, before, after FROM audit_log;
 

@@ -7,6 +7,7 @@ import { compareGroups, countyTable, report, type ScenarioReport } from '../../c
 import { seekGoal, type GoalKind } from '../../core/transfer/goal';
 import type { SimInputs } from '../../core/transfer/inputs';
 import { PARAMETERS } from '../../core/transfer/parameters';
+import type { Warning } from '../../core/transfer/evaluate';
 import { prepare } from '../../core/transfer/prepare';
 import { overlayOf, parseScenarioFile, type ScenarioFile } from '../../core/transfer/scenario-file';
 import { CodedError } from '../../core/result';
@@ -28,11 +29,33 @@ wb simulate --init --region CODE [--year Y] [--units county|prefecture|province]
 
 export const optimiseHelp = `wb optimise --goal max-difficulty-weight|min-pool (--scenario FILE.json | --region CODE) [--year Y] [--format table|json]
   Goal seeking with the HiGHS LP solver: (a) the largest difficulty-factor weight, or (b) the smallest pool, that keeps
-  every county at its per-student floor and its education spending per student from falling. Exit 1 when infeasible.`;
+  every county at its per-student floor with neither its education spending nor that spending per student falling
+  (after the pass-through); caps, hold-harmless and the growth band are re-checked on the full model. Exit 1 when infeasible.`;
 
 const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const wan = (fen: number) => (fen / 1e6).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const f6 = (x: number | null | undefined) => (x === null || x === undefined ? null : x.toFixed(6));
+
+/** A run's warning in words, naming up to eight units. */
+function warningText(w: Warning, inputs: SimInputs): string {
+  const units = (w.units ?? []).slice(0, 8).map((i) => `${inputs.units[i]!.name}（${inputs.units[i]!.code}）`).join('、') + ((w.units?.length ?? 0) > 8 ? ` 等 ${w.units!.length} 个` : '');
+  switch (w.code) {
+    case 'scores_partial':
+      return `${w.detail} 个单位没有困难评分，按系数 0（平均水平）计算，平均分只取给出的评分：${units}`;
+    case 'bounds_conflict':
+      return `${w.detail} 个单位的上限低于下限，上限让位于下限：${units}`;
+    case 'factor_empty':
+      return `因素 ${w.detail} 的数据合计为 0，未参与分配`;
+    case 'tier_missing':
+      return `${w.detail} 个单位没有发展档次，无法按档次预分，改为统一分配：${units}`;
+    case 'standard_exceeds_pool':
+      return `基准定额部分超过资金总额，已按比例压缩（${w.detail}）`;
+    case 'infeasible_low':
+      return `保底需要的资金超过资金总额（${w.detail}），各单位按下限比例分配`;
+    case 'infeasible_high':
+      return `上限总和小于资金总额（${w.detail}），各单位按上限比例分配`;
+  }
+}
 
 function readScenario(path: string): ScenarioFile {
   let text: string;
@@ -96,7 +119,7 @@ function jsonReport(r: ScenarioReport) {
       before: { cv: r.equity.before.cv, gini: r.equity.before.gini, mcloone: r.equity.before.mcloone, theil: r.equity.before.theil, federal_range_ratio: r.equity.before.federalRangeRatio, wealth_correlation: r.equity.before.wealthCorrelation },
       after: { cv: r.equity.after.cv, gini: r.equity.after.gini, mcloone: r.equity.after.mcloone, theil: r.equity.after.theil, federal_range_ratio: r.equity.after.federalRangeRatio, wealth_correlation: r.equity.after.wealthCorrelation },
     },
-    counties: r.rows.map((u) => ({ code: u.code, name: u.name, tier: u.tier, allocation_fen: u.allocation, baseline_fen: u.baseline, delta_fen: u.delta, held: u.held, edu_per_student_after_fen: u.perStudentAfter, rule_a: u.ruleA, rule_b: u.ruleB, new_failure: u.newFailure })),
+    counties: r.rows.map((u) => ({ code: u.code, name: u.name, tier: u.tier, allocation_fen: u.allocation, baseline_fen: u.baseline, delta_fen: u.delta, held: u.held, edu_per_student_after_fen: u.perStudentAfter === null ? null : Math.round(u.perStudentAfter), rule_a: u.ruleA, rule_b: u.ruleB, new_failure: u.newFailure })),
   };
 }
 
@@ -115,7 +138,9 @@ export function simulateCommand(argv: string[], io: CliIO, dbOption: string | un
   const fill = values['fill-missing'] === undefined ? undefined : oneOf(values, 'fill-missing', ['zero'] as const, 'zero');
   if (values.init) return initScenario(values, io, dbOption, fill);
   if (values['list-parameters']) {
-    io.out(renderTable(['参数', '名称', '单位', '范围', '依据'], PARAMETERS.map((d) => [d.key, d.label.zh, d.unit, `${d.min}…${d.max}`, d.reference])));
+    // The baseline values are dated: each applies from its year on, so a run for 2022 and one for
+    // 2024 can start from different pools and quotas.
+    io.out(renderTable(['参数', '名称', '单位', '范围', '基准值（自某年起）', '依据'], PARAMETERS.map((d) => [d.key, d.label.zh, d.unit, `${d.min}…${d.max}`, d.baseline.map((b) => `${b.from}起 ${b.value}`).join('；'), d.reference])));
     return EXIT.ok;
   }
   if (typeof values.scenario !== 'string') throw new UsageError('--scenario FILE.json is required (see docs/scenario-file.md)');
@@ -168,6 +193,7 @@ export function simulateCommand(argv: string[], io: CliIO, dbOption: string | un
         [false, false, true, true, true, true, false, true, false, false],
       ),
     );
+    for (const r of reports) for (const w of r.result.allocation.warnings) io.err(`${r.name}：${warningText(w, inputs)}\n`);
     io.out(`数据来源 / sources: ${sources(inputs)}\n${inputs.basis?.line ?? ''}\n假设：转移支付变化按 ${proposal.result.params['outcome.pass_through']! * 100}% 计入教育支出 / assumption: a change in transfer reaches education spending at the pass-through share\n`);
   }
   return newFailures > 0 ? EXIT.failures : EXIT.ok;
@@ -188,8 +214,9 @@ export async function optimiseCommand(argv: string[], io: CliIO, dbOption: strin
   if (format === 'json') io.out(renderJson({ region: inputs.regionCode, year: inputs.year, data_hash: inputs.dataHash, ...r }));
   else {
     io.out(`${inputs.regionName}（${inputs.regionCode}）${inputs.year} 年 目标求解 ${goal}（HiGHS，${r.lp.constraints} 个约束）\n${r.message.zh}\n${r.message.en}\n`);
-    if (r.check) io.out(`全模型复核 / full-model check: 生均下降县 ${r.check.perStudentFailures}，低于下限县 ${r.check.belowFloor}\n`);
-    if (r.binding.length) io.out(renderTable(['代码', '县', '约束', '需要(元)'], r.binding.map((b) => [b.code, b.name, b.reason === 'floor' ? '生均下限' : '生均不减', yuan(b.needFen)]), [false, false, false, true]));
+    if (r.check) io.out(`全模型复核 / full-model check: 教育支出下降县 ${r.check.eduSpendingFailures}，生均下降县 ${r.check.perStudentFailures}，低于下限县 ${r.check.belowFloor}\n`);
+    const reason = { floor: '生均下限', edu_spending_no_decrease: '教育支出不减', per_student_no_decrease: '生均不减' } as const;
+    if (r.binding.length) io.out(renderTable(['代码', '县', '约束', '需要(元)'], r.binding.map((b) => [b.code, b.name, reason[b.reason], yuan(b.needFen)]), [false, false, false, true]));
   }
   return r.feasible ? EXIT.ok : EXIT.failures;
 }

@@ -5,6 +5,8 @@ import { isLevelCode, LEVELS, type LevelOrAll } from '../levels';
 import { parseDecimal, scaleExact } from '../money/decimal';
 import type { RegionLevel } from '../regions/gbt2260';
 import type { Cell, RawRow } from './cells';
+import { aidKeys } from './aid-keys';
+import type { AidCategory, AidItem } from '../aid/items';
 import { fieldSpec, levelFromText, type ValueKind } from './kinds';
 import { headerLabel, isDataRow, isNextTableTitle, isNoteRow } from './layout';
 import type { FieldSource, Mapping, ValueBinding } from './mapping';
@@ -35,6 +37,9 @@ export type Fact = {
   restatedPrior?: bigint;
   /** The unit the figure was written in (header, unit column or the cell itself). */
   unit?: Unit;
+  /** Aid counts: the category of identified students, and the aid item a budget belongs to. */
+  category?: AidCategory;
+  item?: AidItem | '';
 };
 
 export type TotalRow = { row: number; label: string; year: number | null; field: string; level: LevelOrAll; value: bigint; decimals: number; unit: Unit | undefined };
@@ -211,9 +216,24 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
       rowUnit = parseUnit(ut);
       if (ut !== '' && !rowUnit) out.problems.push(problem('unit_unknown', r.n, colOf(unitSrc), ut, '应为 元/千元/万元/亿元/人/万人 / a known unit'));
     }
+    let aid: { category: AidCategory; item: AidItem | '' } | undefined;
+    if (mapping.kind === 'aid') {
+      const keys = aidKeys(cellText(cellOf(cells, mapping.fields.category)), cellText(cellOf(cells, mapping.fields.item)));
+      for (const k of keys.problems) out.problems.push(problem('field_invalid', r.n, colOf(k.field === 'category' ? mapping.fields.category : mapping.fields.item), k.text, k.expected));
+      aid = { category: keys.category, item: keys.item };
+    }
     if (out.problems.some((p) => p.severity === 'error')) return out;
 
+    const before = out.facts.length;
     for (const v of mapping.values) out.problems.push(...emitValue(r, cells, v, { regionCode, isTotal, regionText, rowYear, rowLevel, funcCode, measure, rowUnit }, out));
+    if (aid) {
+      for (const f of out.facts.slice(before)) {
+        f.category = aid.category;
+        // Only a budget belongs to an item; counts are the same students whatever aid they get.
+        f.item = f.field === 'budget' ? aid.item : '';
+        if (f.field === 'budget' && aid.item === '') out.problems.push(problem('field_invalid', r.n, f.column, null, '预算安排额须注明“资助项目” / a budget needs its aid item'));
+      }
+    }
     return out;
   }
 

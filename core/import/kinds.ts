@@ -2,7 +2,7 @@
 // in `wb import --map FIELD=COLUMN` and what the import templates use as column notes.
 import type { LevelCode } from '../levels';
 
-export const IMPORT_KINDS = ['expenditure', 'enrolment', 'capacity', 'standard', 'regions', 'region-changes', 'bulletin'] as const;
+export const IMPORT_KINDS = ['expenditure', 'enrolment', 'capacity', 'standard', 'regions', 'region-changes', 'bulletin', 'aid'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Fiscal-capacity indicators (table fiscal_indicator) and the unit kind of their stored values. */
@@ -72,6 +72,18 @@ export const KIND_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
     { name: 'effective_to', zh: '终止日期', role: 'attribute', required: false, note: 'YYYY-MM-DD，可空' },
     { name: 'legal_ref', zh: '依据', role: 'attribute', required: true, note: '文件名称与文号' },
     { name: 'source_url', zh: '来源网址', role: 'attribute', required: false, note: '可空' },
+  ],
+  aid: [
+    REGION,
+    YEAR,
+    { ...LEVEL, required: true, note: '学前教育/小学/初中/普通高中/中职' },
+    { name: 'category', zh: '困难类别', role: 'key', required: false, note: '低保/特困/脱贫/监测/残疾/孤儿（含事实无人抚养）/其他，或 dibao/tekun/tuopin/jiance/disabled/orphan/other；缺省为合计' },
+    { name: 'item', zh: '资助项目', role: 'key', required: false, note: '预算额所属项目：生活补助/普高助学金/普高免学杂费/中职助学金/中职免学费/学前资助；只在填写预算额时需要' },
+    { name: 'eligible', zh: '认定家庭经济困难学生数', role: 'value', required: false, valueKind: 'count', note: '已认定的家庭经济困难学生人数' },
+    { name: 'funded', zh: '实际资助人数', role: 'value', required: false, valueKind: 'count', note: '已获资助的学生人数（可空）' },
+    { name: 'boarders', zh: '其中寄宿生数', role: 'value', required: false, valueKind: 'count', note: '认定学生中的寄宿生（义务教育生活补助用）' },
+    { name: 'approved_fee', zh: '核定学杂费标准', role: 'value', required: false, valueKind: 'money', note: '元/生·年，免学（杂）费按此计算' },
+    { name: 'budget', zh: '预算安排额', role: 'value', required: false, valueKind: 'money', note: '该项目已安排的资金；须同时填写“资助项目”' },
   ],
   regions: [
     { name: 'code', zh: '区划代码', role: 'key', required: true, note: 'GB/T 2260 六位代码' },

@@ -59,7 +59,7 @@ export function suggestMapping(kind: ImportKind, sheet: string, layout: Layout, 
 
   const codeCol = findColumn(cols, REGION_CODE_LABEL);
   const nameCol = findColumn(cols, REGION_LABEL);
-  if (['expenditure', 'enrolment', 'capacity', 'bulletin'].includes(kind)) {
+  if (['expenditure', 'enrolment', 'capacity', 'bulletin', 'aid'].includes(kind)) {
     if (codeCol >= 0) fields.region = { column: codeCol };
     else if (nameCol >= 0) fields.region = { column: nameCol };
     // Tables often put regions first without naming the column; but a first column that is plainly
@@ -154,8 +154,9 @@ export function suggestMapping(kind: ImportKind, sheet: string, layout: Layout, 
       break;
     }
     default: {
-      // Reference tables: match each field by its name or its Chinese label.
+      // Reference tables and aid counts: match each field by its name or its Chinese label.
       for (const spec of KIND_FIELDS[kind]) {
+        if (kind === 'aid' && (spec.name === 'region' || spec.name === 'year' || spec.name === 'level')) continue;
         const i = cols.findIndex((c) => c === spec.name || c === spec.zh || c.startsWith(spec.zh));
         if (i < 0) continue;
         if (spec.role === 'value') values.push({ column: i, field: spec.name });
@@ -174,6 +175,7 @@ export function suggestMapping(kind: ImportKind, sheet: string, layout: Layout, 
     .filter((f) => f.required && (f.role === 'value' ? !values.some((v) => v.field === f.name) && !(kind === 'capacity') : !(f.name in fields) && !(f.name === 'year' && values.every((v) => v.year !== undefined) && values.length > 0)))
     .map((f) => f.name);
   if (kind === 'capacity' && !values.some((v) => (CAPACITY_INDICATOR_CODES as string[]).includes(v.field))) missing.push('indicator');
+  if (kind === 'aid' && values.length === 0) missing.push('eligible');
 
   return {
     mapping: { kind, sheet, headerRows: layout.headerRows, dataStart: layout.dataStart ?? 0, columns: cols, fields, values, filters: [] },

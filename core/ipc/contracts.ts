@@ -23,6 +23,7 @@ import { OverlayEntry, Scores } from '../transfer/parameters';
 import { GoalKindSchema, GoalResultSchema, StoredScenario } from '../transfer/schemas';
 import { workspaceContracts } from './workspace-contracts';
 import { AuditEntry, AuditReport, BackupInfo } from './audit-schemas';
+import { AidAllocateInput, AidAllocationView, AidNeedInput, AidNeedView } from '../aid/view';
 
 const BriefRequest = z
   .object({
@@ -285,6 +286,9 @@ export const contracts = {
     output: FileBytes,
   },
   ...workspaceContracts,
+  'aid.need': { input: AidNeedInput, output: AidNeedView },
+  'aid.allocate': { input: AidAllocateInput, output: AidAllocationView },
+  'aid.export': { input: z.object({ need: AidNeedInput, allocation: AidAllocateInput.optional() }).strict(), output: FileBytes },
 } as const;
 
 export type Contracts = typeof contracts;

@@ -70,6 +70,15 @@ export const LAW_SPECS = {
   'balance.indicators_min_met': { label: { zh: '每校至少达标指标数（共7项）', en: 'Indicators each school must meet (of 7)' }, unit: 'count', meaning: 'A school passes the resource test when it meets at least this many of the seven floors.' },
   'balance.remaining_min_share': { label: { zh: '未达标指标 不低于标准的比例', en: 'Unmet indicator: least share of its floor' }, unit: 'fraction', meaning: 'The indicator a school does not meet must still reach this share of its floor.' },
   'balance.recognition_min': { label: { zh: '社会认可度 下限', en: 'Public satisfaction: floor' }, unit: 'fraction', meaning: 'Share of surveyed students, parents, teachers, heads and deputies who approve.' },
+
+  // 学生资助: the national standards of the aid items (living subsidy boarders' rate is above)
+  'aid.living_subsidy.non_boarder_share': { label: { zh: '非寄宿生生活补助 占寄宿生标准的比例', en: 'Living subsidy for non-boarders, as a share of the boarders’ rate' }, unit: 'fraction', meaning: 'A non-boarding pupil from a family in difficulty receives this share of the boarding rate.' },
+  'aid.senior_grant.average': { label: { zh: '普通高中国家助学金 平均资助标准', en: 'Senior-secondary national grant: average rate' }, unit: fen, meaning: 'Average per funded student per year; provinces set 2–3 tiers around it.' },
+  'aid.voc_grant.average': { label: { zh: '中职国家助学金 平均资助标准', en: 'Secondary-vocational national grant: average rate' }, unit: fen, meaning: 'Average per funded student per year; provinces set 2–3 tiers around it.' },
+  'aid.grant_tier.min': { label: { zh: '国家助学金 分档标准下限', en: 'National grants: lowest tier a province may set' }, unit: fen, meaning: 'No provincial tier of the 普高 or 中职 national grant may be below this.' },
+  'aid.grant_tier.max': { label: { zh: '国家助学金 分档标准上限', en: 'National grants: highest tier a province may set' }, unit: fen, meaning: 'No provincial tier of the 普高 or 中职 national grant may be above this.' },
+  'aid.voc_fee_waiver.central_rate': { label: { zh: '中职免学费 中央统一测算标准', en: 'Secondary-vocational tuition waiver: the centre’s flat budgeting rate' }, unit: fen, meaning: 'The centre computes its share of the waiver at this rate per student, whatever the approved fee.' },
+  'aid.senior_grant.coverage': { label: { zh: '普通高中国家助学金 资助面', en: 'Senior-secondary national grant: coverage' }, unit: 'fraction', meaning: 'Share of senior-secondary students the grant is budgeted for nationally.' },
 } as const satisfies Record<string, LawSpec>;
 
 /** Every key of the store. A string that is not one of these is a compile error where a key is expected. */

@@ -99,8 +99,11 @@ export function boundsPass(p: Prepared, cols: YearColumns, params: ResolvedParam
     }
     if (max < min) {
       // A statutory floor or hold-harmless outranks a cap: the cap gives way, and the run says so.
+      // The unit is paid its lower bound, so that is what it is held at, whichever side the
+      // water-fill meets it from.
       conflicts.push(i);
       max = min;
+      whyHi = why;
     }
     // The standard component is already paid; the bounds apply to the total.
     const l = Math.max(0, min - std);

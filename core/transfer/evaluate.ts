@@ -15,7 +15,7 @@ export { difficultyRaw } from './shares';
 export const HELD_REASONS = ['free', 'floor', 'hold_harmless', 'growth_min', 'cap', 'growth_max'] as const;
 export type HeldReason = (typeof HELD_REASONS)[number];
 
-export type Warning = { code: 'factor_empty' | 'bounds_conflict' | 'standard_exceeds_pool' | 'tier_missing' | 'infeasible_low' | 'infeasible_high'; detail: string; units?: number[] };
+export type Warning = { code: 'factor_empty' | 'bounds_conflict' | 'standard_exceeds_pool' | 'tier_missing' | 'infeasible_low' | 'infeasible_high' | 'scores_partial'; detail: string; units?: number[] };
 
 export type Allocation = {
   pool: number;
@@ -141,7 +141,8 @@ export function evaluateAllocation(p: Prepared, params: ResolvedParameters, opti
     amounts[i]! += std;
     formula[i] = shares[i]! * formulaScale[group[i]!]! + std;
     const side = heldSide[i];
-    held[i] = side === -1 ? reasonLo[i]! || 1 : side === 1 ? reasonHi[i]! || 4 : 0;
+    // Held at a lower bound of 0 (no floor, no last year) is simply a zero share: free, not "floor".
+    held[i] = side === -1 ? reasonLo[i]! : side === 1 ? reasonHi[i]! || 4 : 0;
   }
   return { pool, amounts, formula, standard, held, shares, warnings, feasible };
 }

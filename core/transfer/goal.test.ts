@@ -23,19 +23,23 @@ function scaleDifficulty(overlay: readonly OverlayEntry[], factor: number): Over
   return [...overlay.filter((e) => !keys.includes(e.key)), ...keys.map((k) => entry(k, weight(k) / sum))];
 }
 
-/** Rule B (E·N0 ≥ E0·N) failures and counties below ⌈floor × pupils⌉, counted here, not by goal.ts. */
+/** Rule A (E ≥ E0), rule B (E·N0 ≥ E0·N) failures and counties below ⌈floor × pupils⌉, counted here, not by goal.ts. */
 function independentCheck(p: Prepared, scenario: Scenario) {
   const r = simulate(p, scenario, { hash: false });
   const floorFen = r.params['floor.per_student']! * 100;
   let perStudent = 0;
+  let spending = 0;
   let belowFloor = 0;
   p.inputs.units.forEach((u, i) => {
     const e = r.eduAfter[i]!;
     if (BigInt(e) * BigInt(u.prior!.students) < BigInt(u.prior!.eduSpending!) * BigInt(u.current.students)) perStudent++;
+    if (e < u.prior!.eduSpending!) spending++;
     if (r.allocation.amounts[i]! < Math.ceil(floorFen * u.current.students)) belowFloor++;
   });
-  return { perStudent, belowFloor, r };
+  return { perStudent, spending, belowFloor, r };
 }
+
+const CLEAN = { perStudentFailures: 0, eduSpendingFailures: 0, belowFloor: 0, newlyFailing: 0, failing: [] };
 
 let solve: LpSolver;
 beforeAll(async () => {
@@ -53,11 +57,15 @@ describe('maxDifficultyWeight', () => {
     expect(r.solverStatus).toBe('Optimal');
     expect(r.lp).toEqual({ variables: 1, constraints: 12 });
     // 藁城区 has the largest allocation and loses most as money moves toward the poorer counties;
-    // it needs baseline + ⌈E0·N/N0⌉ − E (pass-through 1) to keep its spending per student.
+    // it needs baseline + E0 − E (pass-through 1) to keep its education spending — more than the
+    // baseline + ⌈E0·N/N0⌉ − E that keeps spending per student, as it had more pupils last year.
     const k = indexOf('130109');
     const u = p.inputs.units[k]!;
-    const need = baseline.baseline.amounts[k]! + Math.ceil((u.prior!.eduSpending! * u.current.students) / u.prior!.students) - u.current.eduSpending!;
-    expect(r.binding).toEqual([{ code: '130109', name: '藁城区', reason: 'per_student_no_decrease', needFen: need }]);
+    const needB = baseline.baseline.amounts[k]! + Math.ceil((u.prior!.eduSpending! * u.current.students) / u.prior!.students) - u.current.eduSpending!;
+    const need = baseline.baseline.amounts[k]! + u.prior!.eduSpending! - u.current.eduSpending!;
+    expect(need).toBeGreaterThan(needB);
+    expect(r.binding).toEqual([{ code: '130109', name: '藁城区', reason: 'edu_spending_no_decrease', needFen: need }]);
+    expect(r.limit).toBe('law');
     expect(r.message.zh).toContain('藁城区（130109）');
     // With tilt 0 and baseline weights summing to 1, the weight found is its share of all weight.
     expect(r.share!).toBeGreaterThan(0.05);
@@ -69,19 +77,19 @@ describe('maxDifficultyWeight', () => {
 
     // goal.ts rounds the difficulty weight down to 10^-6 and steps down until the full model
     // agrees, so the answer always lies inside the edge.
-    expect(r.check).toEqual({ perStudentFailures: 0, belowFloor: 0 });
+    expect(r.check).toMatchObject(CLEAN);
     const at = independentCheck(p, { ...scenario, overlay: r.overlay! });
-    expect([at.perStudent, at.belowFloor]).toEqual([0, 0]);
+    expect([at.perStudent, at.spending, at.belowFloor]).toEqual([0, 0, 0]);
     // The edge is tight: 藁城区 is left with under 0.01 % of its allocation to spare.
     expect(at.r.allocation.amounts[k]! - need).toBeGreaterThanOrEqual(0);
     expect(at.r.allocation.amounts[k]! - need).toBeLessThan(need * 1e-4);
 
     const more = independentCheck(p, { ...scenario, overlay: scaleDifficulty(r.overlay!, 1.1) });
-    expect(more.r.ruleB.scenario[k]).toBe(1);
-    expect(more.perStudent).toBeGreaterThanOrEqual(1);
-    expect(more.r.counts.perStudent.newlyFailing).toBeGreaterThanOrEqual(1);
+    expect(more.r.ruleA.scenario[k]).toBe(1);
+    expect(more.spending).toBeGreaterThanOrEqual(1);
+    expect(more.r.counts.eduSpending.newlyFailing).toBeGreaterThanOrEqual(1);
     const less = independentCheck(p, { ...scenario, overlay: scaleDifficulty(r.overlay!, 0.9) });
-    expect(less.perStudent).toBe(0);
+    expect(less.perStudent + less.spending).toBe(0);
   });
 
   it('the answer it gives always holds in the full model, whatever the tilt (rounding never lands outside)', () => {
@@ -89,9 +97,9 @@ describe('maxDifficultyWeight', () => {
       const scenario: Scenario = { name: 'tilted', overlay: tilt ? [{ key: 'difficulty.tilt', value: tilt, from: null, to: null }] : [] };
       const r = maxDifficultyWeight(p, scenario, solve);
       if (!r.feasible) continue;
-      expect(r.check, `tilt ${tilt}`).toEqual({ perStudentFailures: 0, belowFloor: 0 });
+      expect(r.check, `tilt ${tilt}`).toMatchObject(CLEAN);
       const at = independentCheck(p, { ...scenario, overlay: r.overlay! });
-      expect([at.perStudent, at.belowFloor], `tilt ${tilt}`).toEqual([0, 0]);
+      expect([at.perStudent, at.spending, at.belowFloor], `tilt ${tilt}`).toEqual([0, 0, 0]);
     }
   });
 
@@ -102,7 +110,7 @@ describe('maxDifficultyWeight', () => {
     const r = maxDifficultyWeight(p, scenario, solve);
     expect(r.feasible).toBe(true);
     expect(r.binding).toEqual([{ code: '130102', name: '长安区', reason: 'floor', needFen: 24_000_000_000 }]);
-    expect(r.check).toEqual({ perStudentFailures: 0, belowFloor: 0 });
+    expect(r.check).toMatchObject(CLEAN);
     const k = indexOf('130102');
     const at = independentCheck(p, { ...scenario, overlay: r.overlay! });
     expect(at.belowFloor).toBe(0);
@@ -141,6 +149,57 @@ describe('maxDifficultyWeight', () => {
   });
 });
 
+describe('what limits the answer', () => {
+  const p = prepare(fixture());
+
+  it('says when only the tool\'s own cap limits the weight, not the law', () => {
+    // No pass-through: the transfer cannot move either never-decrease rule, and there is no floor.
+    const r = maxDifficultyWeight(p, { name: 'no pass-through', overlay: [entry('outcome.pass_through', 0)] }, solve);
+    expect(r.feasible).toBe(true);
+    expect(r.limit).toBe('tool_cap');
+    expect(r.share).toBeCloseTo(0.99, 9);
+    expect(r.binding).toEqual([]);
+    expect(r.message.zh).toContain('不受法规约束，受工具上限约束');
+    expect(r.message.en).toContain("Not limited by the law but by the tool's cap");
+  });
+
+  it('hold-harmless moves money the LP does not see: the answer is moved inward until the full model holds, and says so', () => {
+    const scenario: Scenario = { name: 'hold-harmless 100 %', overlay: [entry('hold_harmless.h', 1)] };
+    const r = maxDifficultyWeight(p, scenario, solve);
+    expect(r.feasible).toBe(true);
+    expect(r.limit).toBe('full_model');
+    expect(r.share!).toBeLessThan(r.lpValue!);
+    expect(r.check).toMatchObject(CLEAN);
+    expect(r.check!.outside).toEqual(['hold_harmless']);
+    expect(r.message.zh).toContain('保既得利益不在其中，已用完整模型复核');
+    expect(r.message.zh).toContain('藁城区（130109）');
+    // At the LP's own answer the full model breaks 藁城区's education spending.
+    const at = independentCheck(p, { ...scenario, overlay: r.overlay! });
+    expect([at.perStudent, at.spending, at.belowFloor]).toEqual([0, 0, 0]);
+  });
+
+  it('a cap that breaks the rules at any weight is reported as infeasible, naming every failing county', () => {
+    const r = maxDifficultyWeight(p, { name: 'cap 12 %', overlay: [entry('cap.share', 0.12)] }, solve);
+    expect(r.feasible).toBe(false);
+    expect(r.overlay).toBeNull();
+    expect(r.check!.failing.map((f) => f.code)).toEqual(['130109', '130125']);
+    expect(r.message.zh).toContain('单县上限不在其中');
+    expect(r.message.zh).toContain('藁城区（130109，教育支出下降、生均教育支出下降）');
+  });
+
+  it('the smallest pool under a cap is found on the full model, above the LP\'s', () => {
+    const r = minPool(p, { name: 'cap 12 %', overlay: [entry('cap.share', 0.12)] }, solve);
+    expect(r.feasible).toBe(true);
+    expect(r.limit).toBe('full_model');
+    expect(r.value!).toBeGreaterThan(r.lpValue!);
+    const at = independentCheck(p, { name: 'x', overlay: r.overlay! });
+    expect([at.perStudent, at.spending, at.belowFloor]).toEqual([0, 0, 0]);
+    // One 分 less fails: the answer is the edge to the 分.
+    const less = independentCheck(p, { name: 'x', overlay: [entry('cap.share', 0.12), entry('pool.amount', (r.value! - 1) / 100)] });
+    expect(less.perStudent + less.spending).toBeGreaterThan(0);
+  });
+});
+
 describe('minPool', () => {
   const p = prepare(fixture());
   const scenario: Scenario = { name: 'baseline weights', overlay: [] };
@@ -152,16 +211,16 @@ describe('minPool', () => {
     // The baseline (35 亿元) passes both rules, so the minimum is below it.
     expect(r.value!).toBeLessThan(350_000_000_000);
     expect(r.overlay).toEqual([entry('pool.amount', r.value! / 100)]);
-    expect(r.binding.map((b) => [b.code, b.reason])).toEqual([['130125', 'per_student_no_decrease']]);
+    expect(r.binding.map((b) => [b.code, b.reason])).toEqual([['130125', 'edu_spending_no_decrease']]);
     expect(r.message.zh).toContain(`${(r.value! / 1e10).toFixed(4)} 亿元`);
     expect(r.message.zh).toContain('行唐县（130125）');
-    expect(r.check).toEqual({ perStudentFailures: 0, belowFloor: 0 });
+    expect(r.check).toMatchObject(CLEAN);
 
     const at = independentCheck(p, { ...scenario, overlay: r.overlay! });
-    expect([at.perStudent, at.belowFloor]).toEqual([0, 0]);
+    expect([at.perStudent, at.spending, at.belowFloor]).toEqual([0, 0, 0]);
     const less = independentCheck(p, { ...scenario, overlay: [entry('pool.amount', Math.round(r.value! * 0.99) / 100)] });
-    expect(less.perStudent).toBeGreaterThan(0);
-    expect(less.r.ruleB.scenario[indexOf('130125')]).toBe(1);
+    expect(less.spending).toBeGreaterThan(0);
+    expect(less.r.ruleA.scenario[indexOf('130125')]).toBe(1);
   });
 
   it('infeasible: a county with a zero formula share and a floor cannot be reached by any pool', () => {

@@ -147,22 +147,47 @@ export function equityBeforeAfter(p: Prepared, r: SimResult): EquityPair | null 
   return { before: equityStats(make((i) => p.current.eduSpending[i]!)), after: equityStats(make((i) => r.eduAfter[i]!)) };
 }
 
-export type Diversion = { total: number; byReason: Record<HeldReason, number> };
+/** The bounds that move money; the free units only absorb what they move. */
+export type BoundReason = Exclude<HeldReason, 'free'>;
+export const BOUND_REASONS: readonly BoundReason[] = ['floor', 'hold_harmless', 'growth_min', 'cap', 'growth_max'];
 
-/** Money the bounds move away from the formula: Σ max(0, allocation − formula) by why the receiver is held, in whole 分. */
+export type Diversion = { total: number; byReason: Record<BoundReason, number> };
+
+/**
+ * Money the bounds move away from the formula, in whole 分, by the bound that moved it: a unit
+ * raised to a lower bound (floor, hold-harmless, bottom of the growth band) counts its gain,
+ * allocation − formula, under that bound; a unit lowered to an upper bound (cap, top of the growth
+ * band) counts its loss, formula − allocation, under that bound. The units left free absorb the
+ * difference and count nothing — so a cap alone shows everything it took under `cap`. A unit
+ * whose cap gave way to its floor is paid the floor: a gain there counts under the floor, a loss
+ * (the formula gave more than the floor) under the upper bound that lowered it to the floor.
+ */
 export function diversion(r: SimResult): Diversion {
-  const byReason = Object.fromEntries(HELD_REASONS.map((k) => [k, 0])) as Record<HeldReason, number>;
-  let total = 0;
+  const byReason = Object.fromEntries(BOUND_REASONS.map((k) => [k, 0])) as Record<BoundReason, number>;
   const a = r.allocation;
+  const conflicted = new Set(a.warnings.find((w) => w.code === 'bounds_conflict')?.units ?? []);
   for (let i = 0; i < a.amounts.length; i++) {
-    // A gain within a 分 is rounding to the 分, not diversion.
-    const gain = a.amounts[i]! - a.formula[i]!;
-    if (gain > 1) {
-      total += gain;
-      byReason[HELD_REASONS[a.held[i]!]!] += gain;
-    }
+    const held = HELD_REASONS[a.held[i]!]!;
+    if (held === 'free') continue;
+    const moved = a.amounts[i]! - a.formula[i]!;
+    // A difference within a 分 is rounding to the 分, not diversion.
+    if (Math.abs(moved) <= 1) continue;
+    const lower = held === 'floor' || held === 'hold_harmless' || held === 'growth_min';
+    let reason: BoundReason = held;
+    if (moved < 0 && lower && conflicted.has(i)) reason = upperBoundOf(r, i);
+    else if ((moved > 0) !== lower) continue; // held at a bound but moved the other way: the bound did not move it
+    byReason[reason] += Math.abs(moved);
   }
   // The formula figure is unrounded, so the diversion is rounded to the 分 once, here, for display.
-  for (const k of HELD_REASONS) byReason[k] = Math.round(byReason[k]);
-  return { total: Math.round(total), byReason };
+  for (const k of BOUND_REASONS) byReason[k] = Math.round(byReason[k]);
+  return { total: BOUND_REASONS.reduce((x, k) => x + byReason[k], 0), byReason };
+}
+
+/** Which upper bound was the lower of the two for unit i (as bounds.ts decides it: the growth band wins only when strictly lower). */
+function upperBoundOf(r: SimResult, i: number): BoundReason {
+  const cap = r.params['cap.share']!;
+  const capMax = cap < 1 ? Math.floor(cap * r.allocation.pool) : Infinity;
+  const last = r.prior[i]!;
+  const growthMax = r.params['growth.enabled']! >= 0.5 && Number.isFinite(last) ? Math.floor((1 + r.params['growth.max']!) * last) : Infinity;
+  return growthMax < capMax ? 'growth_max' : 'cap';
 }

@@ -26,8 +26,20 @@ export const GoalResultSchema = z.object({
   value: z.number().nullable(),
   share: z.number().nullable(),
   overlay: z.array(OverlayEntry).nullable(),
-  binding: z.array(z.object({ code: z.string(), name: z.string(), reason: z.enum(['floor', 'per_student_no_decrease']), needFen: z.number() })),
+  binding: z.array(z.object({ code: z.string(), name: z.string(), reason: z.enum(['floor', 'edu_spending_no_decrease', 'per_student_no_decrease']), needFen: z.number() })),
+  limit: z.enum(['law', 'full_model', 'tool_cap']).nullable(),
+  lpValue: z.number().nullable(),
   message: z.object({ zh: z.string(), en: z.string() }),
-  check: z.object({ perStudentFailures: z.number().int(), belowFloor: z.number().int() }).nullable(),
+  check: z
+    .object({
+      perStudentFailures: z.number().int(),
+      eduSpendingFailures: z.number().int(),
+      belowFloor: z.number().int(),
+      newlyFailing: z.number().int(),
+      failing: z.array(z.object({ code: z.string(), name: z.string(), rules: z.array(z.enum(['floor', 'edu_spending_no_decrease', 'per_student_no_decrease'])), alreadyUnderBaseline: z.boolean() })),
+      boundsActed: z.object({ floor: z.number().int(), hold_harmless: z.number().int(), growth_min: z.number().int(), cap: z.number().int(), growth_max: z.number().int() }),
+      outside: z.array(z.enum(['cap', 'hold_harmless', 'growth_band'])),
+    })
+    .nullable(),
   lp: z.object({ variables: z.number().int(), constraints: z.number().int() }),
 });

@@ -55,6 +55,16 @@ export function difficultyRaw(cols: YearColumns, params: ResolvedParameters, sco
 }
 
 /**
+ * Units left out of a partial scores map get coefficient 0 (the mean) and the mean is taken over
+ * the scores given: a choice the run makes for the user, so it is said, naming the units.
+ */
+function warnMissingScores(scores: Float64Array, warnings: Warning[]): void {
+  const missing: number[] = [];
+  for (let i = 0; i < scores.length; i++) if (!(scores[i]! > 0)) missing.push(i);
+  if (missing.length) warnings.push({ code: 'scores_partial', detail: `${missing.length}`, units: missing });
+}
+
+/**
  * Σ_k w_k f_ik / Σ_j f_jk × multiplier per unit into `shares`, NOT yet renormalised, and their sum
  * (the caller multiplies by 1 / sum, fused into its own next pass). Factors that sum to zero are
  * skipped (warned). `raw` is scratch for the difficulty coefficient.
@@ -84,6 +94,7 @@ export function formulaShares(cols: YearColumns, params: ResolvedParameters, sco
   let difficultyScale = 0;
   if (wd > 0 || tilt > 0) {
     const total = difficultyRaw(cols, params, scores, raw, floor);
+    if (scores) warnMissingScores(scores, warnings);
     if (wd > 0) {
       difficultyScale = wd / total;
       weightSum += wd;

@@ -355,4 +355,34 @@ describe('diversion', () => {
     for (const v of Object.values(d.byReason)) expect(Number.isSafeInteger(v)).toBe(true);
     expect(d.byReason.floor).toBe(d.total);
   });
+
+  it('a cap alone: what it takes is reported under the cap, not under the free units that receive it', () => {
+    const p = prepare(fixture());
+    const r = simulate(p, { name: 'cap', overlay: [entry('cap.share', 0.12)] });
+    const capped = Array.from(r.allocation.held).flatMap((h, i) => (HELD_REASONS[h] === 'cap' ? [i] : []));
+    expect(capped.length).toBeGreaterThan(0);
+    const taken = capped.reduce((x, i) => x + (r.allocation.formula[i]! - r.allocation.amounts[i]!), 0);
+    const d = diversion(r);
+    expect(d.byReason.cap).toBe(Math.round(taken));
+    expect(d.byReason.cap).toBeGreaterThan(0);
+    expect(d.total).toBe(d.byReason.cap);
+    expect(Object.keys(d.byReason)).not.toContain('free');
+  });
+
+  it('a cap below a floor: units paid their floor are labelled floor, and what the cap took is still the cap\'s', () => {
+    const p = prepare(fixture());
+    // 5,000 元 per pupil for 藁城区's 70,000 pupils is 3.5·10^10 分; a 9 % cap of 3.5·10^11 is
+    // 3.15·10^10. Σ floors 2.455·10^11 and Σ caps 3.8·10^11 leave the pool feasible.
+    const r = simulate(p, { name: 'cap below floor', overlay: [entry('floor.per_student', 5000), entry('cap.share', 0.09)] });
+    expect(r.allocation.feasible).toBe(true);
+    const conflicted = r.allocation.warnings.find((w) => w.code === 'bounds_conflict')?.units ?? [];
+    expect(conflicted.length).toBeGreaterThan(0);
+    for (const i of conflicted) {
+      expect(HELD_REASONS[r.allocation.held[i]!]).toBe('floor');
+      expect(r.allocation.amounts[i]).toBe(Math.ceil(500_000 * p.current.students[i]!));
+    }
+    const d = diversion(r);
+    expect(d.byReason.cap).toBeGreaterThan(0);
+    expect(d.total).toBe(d.byReason.floor + d.byReason.cap);
+  });
 });

@@ -39,7 +39,7 @@ export type AuditFilter = {
   order?: 'newest' | 'oldest';
 };
 
-export const FACT_ENTITIES = ['expenditure_fact', 'enrolment_fact', 'fiscal_fact', 'bulletin_fact'] as const;
+export const FACT_ENTITIES = ['expenditure_fact', 'enrolment_fact', 'fiscal_fact', 'bulletin_fact', 'aid_fact'] as const;
 
 export function listAudit(db: Database.Database, filter: AuditFilter = {}): AuditEntry[] {
   const where: string[] = [];

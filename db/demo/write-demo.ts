@@ -2,11 +2,12 @@
 // each with a SHA-256 over its canonical rows so the synthetic data are as traceable as an import.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { demoAidFacts } from '../../core/demo/aid';
 import type { DemoData, Scope } from '../../core/demo/types';
 import { insertDataset } from '../repos/datasets';
 import { insertCodeChanges, insertRegions } from '../repos/regions';
 
-export type WrittenDemo = { datasetIds: Record<'expenditureConsolidated' | 'expenditureOwnLevel' | 'enrolmentConsolidated' | 'enrolmentOwnLevel' | 'fiscal', number>; rows: number };
+export type WrittenDemo = { datasetIds: Record<'expenditureConsolidated' | 'expenditureOwnLevel' | 'enrolmentConsolidated' | 'enrolmentOwnLevel' | 'fiscal' | 'aid', number>; rows: number };
 
 const SCOPE_ZH: Record<Scope, string> = { consolidated: '全辖', own_level: '本级' };
 
@@ -98,7 +99,27 @@ export function writeDemo(db: Database.Database, data: DemoData, importedAt = ne
     };
     data.fiscal.forEach((f, i) => fisStmt.run(datasetIds.fiscal, f.regionCode, f.year, f.indicator, f.value, i + 1));
     rows += data.fiscal.length;
-    return { datasetIds, rows };
+
+    const aid = demoAidFacts(data);
+    const aidId = insertDataset(db, {
+      name: `${label}学生资助认定与预算（合成数据，${data.lastYear - 2}–${data.lastYear}）`,
+      kind: 'aid',
+      sourceFileName: source,
+      sha256: sha256Lines(aid.map((f) => `${f.regionCode},${f.year},${f.level},${f.category},${f.item},${f.measure},${f.value}`)),
+      sheet: null,
+      importedAt,
+      unit: 'mixed',
+      basis: null,
+      scope: 'consolidated',
+      releaseStage: 'final_accounts',
+      rowCount: aid.length,
+      synthetic: true,
+      note: '家庭经济困难学生认定人数、寄宿生、资助人数、核定学费与预算额；人数以人、金额以分存储。Identified students, boarders, funded, approved fees and budgets; counts in persons, money in 分.',
+    });
+    const aidStmt = db.prepare('INSERT INTO aid_fact (dataset_id, region_code, year, level, category, item, measure, value, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    aid.forEach((f, i) => aidStmt.run(aidId, f.regionCode, f.year, f.level, f.category, f.item, f.measure, f.value, i + 1));
+    rows += aid.length;
+    return { datasetIds: { ...datasetIds, aid: aidId }, rows };
   });
   return run();
 }

@@ -19,7 +19,7 @@ import { UNIT_FACTOR, type Unit } from '../../core/import/units';
 import { formatRatio } from '../../core/money/decimal';
 import { addPart, isUnitMixUp, magnitudeAgainstHeld, reconcile, type PartSums } from './checks';
 import { compareDatasets } from './compare';
-import { datasetKind, FACT_TABLES, keyText } from './fact-tables';
+import { datasetKind, FACT_TABLES, keyText, type FactKind } from './fact-tables';
 import { openSource, ReaderError, type TableSource } from './read';
 import type { RegionDirectory } from './region-directory';
 import { factWriter, referenceWriter, type WriteResult } from './writers';
@@ -299,8 +299,8 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
         )
         .run(datasetName, dsKind, displayName, source.sha256, fileInfo.sheet, now().toISOString(), unit, basis, scope, stage, previous ?? null, notes.join('；') || null, JSON.stringify(mapping), mappingHash, source.encoding).lastInsertRowid,
     );
-    const factTable = isReference ? undefined : FACT_TABLES[request.kind as 'expenditure' | 'enrolment' | 'capacity' | 'bulletin'];
-    const writer = isReference ? null : factWriter(db, request.kind as 'expenditure' | 'enrolment' | 'capacity' | 'bulletin', datasetId);
+    const factTable = isReference ? undefined : FACT_TABLES[request.kind as FactKind];
+    const writer = isReference ? null : factWriter(db, request.kind as FactKind, datasetId);
     const refWriter = isReference ? referenceWriter(db, request.kind, datasetId) : null;
     const interpreter = isReference ? null : createInterpreter(mapping, { file: displayName, sheet: fileInfo.sheet, regions: options.regions.lookup });
     const refInterpreter = isReference ? createReferenceInterpreter(mapping, { file: displayName, sheet: fileInfo.sheet }) : null;
@@ -354,7 +354,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     const written = (f: Fact, w: WriteResult) => {
       if (w.ok) {
         factCount++;
-        addPart(partSums, f.year, request.kind === 'capacity' ? f.field : request.kind === 'enrolment' ? 'students' : 'amount', factTable!.keys.includes('level') ? f.level : 'all', f.value);
+        addPart(partSums, f.year, request.kind === 'capacity' || request.kind === 'aid' ? f.field : request.kind === 'enrolment' ? 'students' : 'amount', factTable!.keys.includes('level') ? f.level : 'all', f.value);
         if (f.unit) unitsSeen.add(f.unit);
         if (previewFacts.length < PREVIEW_ROWS) previewFacts.push(f);
       } else

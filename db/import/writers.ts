@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Fact } from '../../core/import/interpret';
 import type { ImportKind } from '../../core/import/kinds';
 import type { ReferenceRecord } from '../../core/import/reference';
-import { FACT_TABLES } from './fact-tables';
+import { FACT_TABLES, type FactKind } from './fact-tables';
 
 export type WriteResult = { ok: true } | { ok: false; duplicateOfRow: number | null; message?: string };
 
@@ -20,14 +20,18 @@ const FACT_COLUMNS = {
   enrolment: { table: 'enrolment_fact', columns: 'dataset_id, region_code, year, level, students, count_basis, source_row', values: "?, ?, ?, ?, ?, 'autumn', ?" },
   capacity: { table: 'fiscal_fact', columns: 'dataset_id, region_code, year, indicator, value, source_row', values: '?, ?, ?, ?, ?, ?' },
   bulletin: { table: 'bulletin_fact', columns: 'dataset_id, region_code, year, level, measure, amount_fen, official_growth, comparable, restated_prior_fen, source_row', values: '?, ?, ?, ?, ?, ?, ?, ?, ?, ?' },
+  aid: { table: 'aid_fact', columns: 'dataset_id, region_code, year, level, category, item, measure, value, source_row', values: '?, ?, ?, ?, ?, ?, ?, ?, ?' },
 } as const;
+
+/** aid_fact.measure for an aid field: money measures say that they are 分. */
+const AID_MEASURE: Record<string, string> = { eligible: 'eligible', funded: 'funded', boarders: 'boarders', approved_fee: 'approved_fee_fen', budget: 'budget_fen' };
 
 /**
  * Writes facts in batches. `add` buffers; `flush` inserts the buffer and reports each fact as
  * written or refused. A batch that hits a constraint is rolled back by SQLite (statement
  * atomicity) and replayed fact by fact, so a duplicate is reported with the row that first held it.
  */
-export function factWriter(db: Database.Database, kind: 'expenditure' | 'enrolment' | 'capacity' | 'bulletin', datasetId: number) {
+export function factWriter(db: Database.Database, kind: FactKind, datasetId: number) {
   const t = FACT_TABLES[kind];
   const c = FACT_COLUMNS[kind];
   const insertOne = db.prepare(`INSERT INTO ${c.table} (${c.columns}) VALUES (${c.values})`);
@@ -49,6 +53,9 @@ export function factWriter(db: Database.Database, kind: 'expenditure' | 'enrolme
         return;
       case 'bulletin':
         out.push(datasetId, f.regionCode, f.year, f.level, f.measure, v, f.growth ?? null, f.comparable ? 1 : 0, f.restatedPrior === undefined ? null : Number(f.restatedPrior), f.row);
+        return;
+      case 'aid':
+        out.push(datasetId, f.regionCode, f.year, f.level, f.category ?? 'all', f.item ?? '', AID_MEASURE[f.field], v, f.row);
     }
   };
   const keyArgs = (f: Fact): unknown[] => {
@@ -61,6 +68,8 @@ export function factWriter(db: Database.Database, kind: 'expenditure' | 'enrolme
         return [f.regionCode, f.year, f.field];
       case 'bulletin':
         return [f.regionCode, f.year, f.level, f.measure];
+      case 'aid':
+        return [f.regionCode, f.year, f.level, f.category ?? 'all', f.item ?? '', AID_MEASURE[f.field]];
     }
   };
   const writeOne = (f: Fact): WriteResult => {

@@ -46,7 +46,8 @@ WITH coverage AS (
   SELECT dataset_id, MIN(year) AS first_year, MAX(year) AS last_year, COUNT(DISTINCT region_code) AS region_count
   FROM (SELECT dataset_id, year, region_code FROM expenditure_fact
         UNION ALL SELECT dataset_id, year, region_code FROM enrolment_fact
-        UNION ALL SELECT dataset_id, year, region_code FROM fiscal_fact)
+        UNION ALL SELECT dataset_id, year, region_code FROM fiscal_fact
+        UNION ALL SELECT dataset_id, year, region_code FROM aid_fact)
   GROUP BY dataset_id)
 SELECT d.*, c.first_year, c.last_year, COALESCE(c.region_count, 0) AS region_count
 FROM dataset d LEFT JOIN coverage c ON c.dataset_id = d.id`;

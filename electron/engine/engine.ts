@@ -8,6 +8,7 @@ import { CodedError, fail } from '../../core/result';
 import { openDatabase, type OpenResult } from '../../db/open';
 import { writeDemo } from '../../db/demo/write-demo';
 import { createDispatcher, type Dispatcher, type Handlers } from './dispatcher';
+import { aidHandlers } from './handlers/aid';
 import { appHandlers } from './handlers/app';
 import { auditHandlers } from './handlers/audit';
 import { briefHandlers } from './handlers/brief';
@@ -74,6 +75,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...importHandlers(state),
     ...complianceHandlers(state),
     ...transferHandlers(state),
+    ...aidHandlers(state),
     ...briefHandlers(state),
     ...auditHandlers(state),
     ...workspaceHandlers(state),

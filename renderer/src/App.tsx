@@ -19,6 +19,7 @@ import { ImportView } from './features/import/ImportView';
 import { TransferView } from './features/transfer/TransferView';
 import { BriefView } from './features/brief/BriefView';
 import { AuditView } from './features/audit/AuditView';
+import { AidView } from './features/aid/AidView';
 import { RecoveryView } from './features/audit/RecoveryView';
 import { WorkspaceBar } from './features/workspace/WorkspaceBar';
 import { I18nContext, makeTranslate, unitLabel } from './i18n/i18n';
@@ -167,6 +168,13 @@ export function App() {
               <div className="layout layout-full">
                 <ViewBoundary>
                   <TransferView regions={regions} initialRegion={regionCode} unit={prefs.unit} />
+                </ViewBoundary>
+              </div>
+            )}
+            {view === 'aid' && (
+              <div className="layout layout-full">
+                <ViewBoundary>
+                  <AidView regions={regions} initialRegion={regionCode} unit={prefs.unit} />
                 </ViewBoundary>
               </div>
             )}

@@ -28,7 +28,9 @@ test('a scenario history, a verified log, a backup taken and restored', async ({
   await page.getByTestId('scenario-save').click();
   await expect(history.locator('tbody tr')).toHaveCount(2);
   await expect(history.locator('tbody tr').first()).toHaveAttribute('data-action', 'update');
-  await expect(history.locator('tbody tr').first()).toContainText('difficulty.tilt');
+  // In words: the parameter's name and old → new, never the stored JSON.
+  await expect(history.locator('tbody tr').first()).toContainText('参数调整: （无） → 向欠发达地区倾斜强度（困难系数乘数） = 1');
+  await expect(history.locator('tbody tr').first()).not.toContainText('{"key"');
 
   await page.getByTestId('nav-audit').click();
   await expect(page.getByTestId('audit-verify-result')).toHaveAttribute('data-ok', 'true');

@@ -7,6 +7,8 @@ import { expect, test } from './workbench';
 const SCREENSHOTS = 'test-results/screenshots';
 
 test('an analyst tilts the pool, sees failures change, seeks a goal, compares three scenarios and exports', async ({ page, workbench }) => {
+  // A long journey: on a loaded machine it outlasts the default limit without anything being wrong.
+  test.slow();
   await page.goto(workbench.url);
   await page.getByTestId('unit-switch').locator('[data-value="万元"]').click();
   await page.getByTestId('nav-transfer').click();

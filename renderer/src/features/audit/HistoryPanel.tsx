@@ -7,7 +7,8 @@ import type { AppError } from '../../../../core/result';
 import { useEngine } from '../../bridge/engine-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/i18n';
-import { changedFields } from './change-summary';
+import { changedFields, short } from './change-summary';
+import { fieldName, valueWords } from './field-words';
 import { auditText, entityLabel, type AuditTextKey } from './text';
 
 /** The fields that identify an added or deleted row, in the order a reader looks for them. */
@@ -79,14 +80,14 @@ export function HistoryPanel({ entity, entityId, title, version, limit = 200, te
                     {e.action === 'update'
                       ? changes.map((c) => (
                           <div key={c.field}>
-                            <code>{c.field}</code>: <del>{c.before ?? '∅'}</del> → <ins>{c.after ?? '∅'}</ins>
+                            {fieldName(c.field, lang)}: <del>{short(valueWords(c.before, lang)) ?? '∅'}</del> → <ins>{short(valueWords(c.after, lang)) ?? '∅'}</ins>
                           </div>
                         ))
                       : (
                           <>
                             {keyFields(changes).map((c) => (
                               <div key={c.field}>
-                                <code>{c.field}</code>: {c.after ?? c.before ?? '∅'}
+                                {fieldName(c.field, lang)}: {short(valueWords(c.after ?? c.before, lang)) ?? '∅'}
                               </div>
                             ))}
                             {changes.length > keyFields(changes).length && (
@@ -94,7 +95,7 @@ export function HistoryPanel({ entity, entityId, title, version, limit = 200, te
                                 <summary>{t('allFields', { n: changes.length })}</summary>
                                 {changes.map((c) => (
                                   <div key={c.field}>
-                                    <code>{c.field}</code>: {c.after ?? c.before ?? '∅'}
+                                    {fieldName(c.field, lang)}: {short(valueWords(c.after ?? c.before, lang)) ?? '∅'}
                                   </div>
                                 ))}
                               </details>

@@ -7,7 +7,14 @@ const SHOWN = 80;
 function shorten(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   const s = typeof v === 'string' ? v : JSON.stringify(v);
+  // JSON is kept whole here: the panel puts it in words (field-words.ts) and shortens that.
+  if (/^\s*[[{]/.test(s)) return s;
   return s.length > SHOWN ? `${s.slice(0, SHOWN)}…` : s;
+}
+
+/** Text shortened for the panel. */
+export function short(s: string | null): string | null {
+  return s !== null && s.length > SHOWN * 2 ? `${s.slice(0, SHOWN * 2)}…` : s;
 }
 
 function parse(json: string | null): Record<string, unknown> | null {

@@ -9,10 +9,11 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useEngineQuery } from '../../hooks/use-engine-query';
 import { levelName, useI18n } from '../../i18n/i18n';
 import type { Cell } from './ComplianceView';
+import { mixedEffect } from './mixed-effects';
 import { NoteForm } from './NoteForm';
 import { RegionTrend } from './RegionTrend';
 import { complianceText } from './text';
-import { percentText, valueText, valueUnitLabel } from './values';
+import { percentText, valuePairText, valueText, valueUnitLabel } from './values';
 
 export function Drilldown({ rule, ruleName, scope, divisor, cell, unit, history, onSelect, onClose, onAnnotated, version }: {
   rule: RuleId;
@@ -32,7 +33,8 @@ export function Drilldown({ rule, ruleName, scope, divisor, cell, unit, history,
   const t = complianceText(lang);
   const [trail, setTrail] = useState<Cell[]>([]);
   const q = useEngineQuery('compliance.drilldown', { rule, regionCode: cell.regionCode, year: cell.year, scope, divisor }, version);
-  const money = (r: ComplianceResult, v: string | null) => (v === null ? '—' : `${valueText(v, r.valueUnit, unit)} ${valueUnitLabel(r.valueUnit, unit, lang)}`);
+  // This year and last year side by side: as many decimals as it takes for a fall to show.
+  const pair = (r: ComplianceResult, prior: string | null) => valuePairText(r.value, prior, r.valueUnit, unit).map((x) => (x === null ? '—' : `${x} ${valueUnitLabel(r.valueUnit, unit, lang)}`)) as [string, string];
   const statusBadge = (r: ComplianceResult) => <span className={`status status-${r.status}`}>{t(r.status)}</span>;
   const down = (c: Cell) => {
     setTrail((tr) => [...tr, cell]);
@@ -52,6 +54,7 @@ export function Drilldown({ rule, ruleName, scope, divisor, cell, unit, history,
   // The region's own decomposition, else that of its first failing level (named in the heading).
   const decomposed = r?.decomposition ? r : d.levels.find((l) => l.decomposition) ?? null;
   const decomposition = decomposed?.decomposition ?? null;
+  const mixed = mixedEffect(r, d.levels, lang);
   return (
     <section className="card drilldown" data-testid="compliance-drilldown">
       <div className="card-head">
@@ -74,9 +77,9 @@ export function Drilldown({ rule, ruleName, scope, divisor, cell, unit, history,
           <dt>{t('status')}</dt>
           <dd>{statusBadge(r)}</dd>
           <dt>{t('value')}</dt>
-          <dd>{money(r, r.value)}</dd>
+          <dd>{pair(r, r.priorValue ?? r.benchmark)[0]}</dd>
           <dt>{t('prior')}</dt>
-          <dd>{money(r, r.priorValue ?? r.benchmark)}</dd>
+          <dd>{pair(r, r.priorValue ?? r.benchmark)[1]}</dd>
           <dt>{t('growth')}</dt>
           <dd>{percentText(r.growth) ?? '—'}</dd>
           {r.reason && (
@@ -123,6 +126,11 @@ export function Drilldown({ rule, ruleName, scope, divisor, cell, unit, history,
           </table>
         </div>
       )}
+      {mixed && (
+        <p className="mixed-effect alert-line" data-testid="drill-mixed-effect">
+          {mixed}
+        </p>
+      )}
       {d.children.length > 0 && (
         <>
           <h4>{t('children')}</h4>
@@ -139,8 +147,8 @@ export function Drilldown({ rule, ruleName, scope, divisor, cell, unit, history,
                     </button>{' '}
                     <span className="code">{c.regionCode}</span>
                   </td>
-                  <td className="num">{money(c, c.value)}</td>
-                  <td className="num">{money(c, c.priorValue)}</td>
+                  <td className="num">{pair(c, c.priorValue)[0]}</td>
+                  <td className="num">{pair(c, c.priorValue)[1]}</td>
                   <td className="num">{percentText(c.growth) ?? '—'}</td>
                   <td>{statusBadge(c)}</td>
                 </tr>
@@ -160,8 +168,8 @@ export function Drilldown({ rule, ruleName, scope, divisor, cell, unit, history,
               {d.levels.map((l) => (
                 <tr key={l.level ?? 'all'} className={`row-${l.status}`}>
                   <td>{levelName(l.level ?? 'all', lang)}</td>
-                  <td className="num">{money(l, l.value)}</td>
-                  <td className="num">{money(l, l.priorValue)}</td>
+                  <td className="num">{pair(l, l.priorValue)[0]}</td>
+                  <td className="num">{pair(l, l.priorValue)[1]}</td>
                   <td className="num">{percentText(l.growth) ?? '—'}</td>
                   <td className="num">{l.decomposition ? `${l.decomposition.spendingEffect} pp` : ''}</td>
                   <td className="num">{l.decomposition ? `${l.decomposition.enrolmentEffect} pp` : ''}</td>

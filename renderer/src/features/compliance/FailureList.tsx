@@ -12,7 +12,7 @@ import { levelName, unitLabel, useI18n } from '../../i18n/i18n';
 import type { Cell } from './ComplianceView';
 import { provenanceLines } from './SourcesLine';
 import { complianceText } from './text';
-import { percentText, sortNumber, valueText, valueUnitLabel } from './values';
+import { percentText, sortNumber, valuePairText, valueText, valueUnitLabel } from './values';
 
 export function FailureList({ results, ruleName, unit, onSelect, provenance, appVersion }: {
   results: readonly ComplianceResult[];
@@ -52,8 +52,8 @@ export function FailureList({ results, ruleName, unit, onSelect, provenance, app
     { key: 'region', header: t('region'), cell: (r) => <>{r.regionName} <span className="code">{r.regionCode}</span></>, sortValue: (r) => r.regionCode },
     { key: 'year', header: t('yearCol'), cell: (r) => r.year, sortValue: (r) => r.year, align: 'right' },
     { key: 'level', header: t('level'), cell: (r) => levelName(r.level ?? 'all', lang), sortValue: (r) => r.level ?? '' },
-    { key: 'value', header: t('value'), cell: (r) => `${valueText(r.value, r.valueUnit, unit) ?? '—'} ${unitOf(r)}`, sortValue: (r) => sortNumber(r.value), align: 'right' },
-    { key: 'prior', header: t('prior'), cell: (r) => valueText(r.priorValue ?? r.benchmark, r.valueUnit, unit) ?? '—', sortValue: (r) => sortNumber(r.priorValue), align: 'right' },
+    { key: 'value', header: t('value'), cell: (r) => `${valuePairText(r.value, r.priorValue ?? r.benchmark, r.valueUnit, unit)[0] ?? '—'} ${unitOf(r)}`, sortValue: (r) => sortNumber(r.value), align: 'right' },
+    { key: 'prior', header: t('prior'), cell: (r) => valuePairText(r.value, r.priorValue ?? r.benchmark, r.valueUnit, unit)[1] ?? '—', sortValue: (r) => sortNumber(r.priorValue), align: 'right' },
     { key: 'growth', header: t('growth'), cell: (r) => <span className="negative">{percentText(r.growth) ?? '—'}</span>, sortValue: (r) => sortNumber(r.growth), align: 'right' },
     { key: 'note', header: t('annotation'), cell: (r) => (r.annotations.length ? <span data-testid="failure-note">✎ {notes(r)}</span> : r.flags.crosswalk ? t('crosswalk', { codes: r.flags.predecessors.join('、') }) : '') },
     { key: 'open', header: '', cell: (r) => <button type="button" className="button-small" data-testid={`failure-open-${r.regionCode}-${r.year}`} onClick={() => onSelect({ regionCode: r.regionCode, year: r.year })}>{t('drill')}</button> },

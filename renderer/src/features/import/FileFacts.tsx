@@ -3,9 +3,10 @@
 import type { ImportOutcome } from '../../../../core/import/request';
 import { fileSize } from '../../format/numbers';
 import { useI18n } from '../../i18n/i18n';
+import { inAppWords } from './app-words';
 
 export function FileFacts({ file, notes, rowsRead }: { file: NonNullable<ImportOutcome['file']>; notes: readonly string[]; rowsRead: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <section className="panel" data-testid="import-file-facts">
       <h3>{t('impFileFacts')}</h3>
@@ -21,7 +22,7 @@ export function FileFacts({ file, notes, rowsRead }: { file: NonNullable<ImportO
       {notes.length > 0 && (
         <ul className="notes" data-testid="import-notes">
           {notes.map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>{inAppWords(n, lang)}</li>
           ))}
         </ul>
       )}

@@ -2,6 +2,7 @@
 // was expected — errors (red) first, then warnings (amber) — so the file can be fixed without guessing.
 import type { ImportOutcome } from '../../../../core/import/request';
 import { useI18n } from '../../i18n/i18n';
+import { inAppWords } from './app-words';
 
 type Problem = ImportOutcome['problems'][number];
 
@@ -11,7 +12,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 }
 
 export function ProblemsTable({ problems, problemCount }: { problems: readonly Problem[]; problemCount: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   return (
@@ -35,14 +36,14 @@ export function ProblemsTable({ problems, problemCount }: { problems: readonly P
           {sortProblems(problems).map((p, i) => (
             <tr key={i} className={p.severity === 'error' ? 'problem-error' : 'problem-warning'} data-severity={p.severity} data-code={p.code}>
               <td className="align-left">
-                <span className={`badge ${p.severity === 'error' ? 'badge-fail' : 'badge-warn'}`}>{p.severity === 'error' ? t('impError') : t('impWarning')}</span> <code className="muted">{p.code}</code>
+                <span className={`badge ${p.severity === 'error' ? 'badge-fail' : 'badge-warn'}`}>{p.severity === 'error' ? t('impError') : t('impWarning')}</span>
               </td>
               <td className="align-left wrap" data-col="file">{p.file}</td>
               <td className="align-left" data-col="sheet">{p.sheet ?? '—'}</td>
               <td className="align-right" data-col="row">{p.row ?? '—'}</td>
               <td className="align-left" data-col="column">{p.column ?? '—'}</td>
               <td className="align-left" data-col="value">{p.value === null ? '—' : <code className="cell-value">{p.value}</code>}</td>
-              <td className="align-left wrap" data-col="expected">{p.expected}</td>
+              <td className="align-left wrap" data-col="expected">{inAppWords(p.expected, lang)}</td>
             </tr>
           ))}
         </tbody>

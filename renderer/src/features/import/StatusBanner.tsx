@@ -2,10 +2,11 @@
 // with the commit button beside the verdict (disabled unless the preview is clean and current).
 import type { ImportOutcome } from '../../../../core/import/request';
 import { useI18n } from '../../i18n/i18n';
+import { inAppWords } from './app-words';
 import { sortProblems } from './ProblemsTable';
 
 export function StatusBanner({ outcome, dirty, busy, onCommit, onRepreview }: { outcome: ImportOutcome; dirty: boolean; busy: boolean; onCommit: () => void; onRepreview: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const errors = outcome.problems.filter((p) => p.severity === 'error');
   const warnings = outcome.problems.length - errors.length;
   const first = sortProblems(outcome.problems)[0];
@@ -31,7 +32,7 @@ export function StatusBanner({ outcome, dirty, busy, onCommit, onRepreview }: { 
         {outcome.status === 'refused' && first && (
           <span className="status-detail" data-testid="import-status-first">
             {[first.sheet, first.row !== null ? t('impRowN', { n: first.row }) : null, first.column !== null ? t('impColumnN', { c: first.column }) : null].filter(Boolean).join(' · ')}
-            {first.value !== null && <> · <code>{first.value}</code></>} — {first.expected}
+            {first.value !== null && <> · <code>{first.value}</code></>} — {inAppWords(first.expected, lang)}
           </span>
         )}
         {outcome.status === 'previewed' && outcome.supersedes !== null && (

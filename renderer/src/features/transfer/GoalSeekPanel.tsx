@@ -4,16 +4,19 @@
 import { useState } from 'react';
 import type { Output } from '../../../../core/ipc/contracts';
 import type { AppError } from '../../../../core/result';
+import { asFen, type MoneyUnit } from '../../../../core/money/fen';
 import type { OverlayEntry } from '../../../../core/transfer/parameters';
 import { useEngine } from '../../bridge/engine-context';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Segmented } from '../../components/Segmented';
+import { money } from '../../format/numbers';
+import { unitLabel } from '../../i18n/i18n';
 import type { TransferText } from './text';
 
 type Goal = 'max-difficulty-weight' | 'min-pool';
 
-export function GoalSeekPanel({ regionCode, year, overlay, scores, lang, t, canApply, onApply }: { regionCode: string; year: number; overlay: OverlayEntry[]; scores: Record<string, number>; lang: 'zh' | 'en'; t: TransferText; canApply: boolean; onApply: (overlay: OverlayEntry[]) => void }) {
+export function GoalSeekPanel({ regionCode, year, overlay, scores, lang, unit, t, canApply, onApply }: { regionCode: string; year: number; overlay: OverlayEntry[]; scores: Record<string, number>; lang: 'zh' | 'en'; unit: MoneyUnit; t: TransferText; canApply: boolean; onApply: (overlay: OverlayEntry[]) => void }) {
   const engine = useEngine();
   const [goal, setGoal] = useState<Goal>('max-difficulty-weight');
   const [busy, setBusy] = useState(false);
@@ -44,12 +47,24 @@ export function GoalSeekPanel({ regionCode, year, overlay, scores, lang, t, canA
       </div>
       {error && <ErrorBanner error={error} />}
       {result && (
-        <div className={result.feasible ? 'goal-result' : 'goal-result alert-line'} data-testid="goal-result" data-feasible={result.feasible} role={result.feasible ? undefined : 'alert'}>
-          <p data-testid="goal-message">{result.message[lang]}</p>
-          {result.check && <p className="muted">{t('check', { a: result.check.perStudentFailures, b: result.check.belowFloor })}</p>}
-          {result.binding.length > 0 && (
+        <div className={result.feasible ? 'goal-result' : 'goal-result alert-line'} data-testid="goal-result" data-feasible={result.feasible} data-limit={result.limit ?? ''} role={result.feasible ? undefined : 'alert'}>
+          {result.limit && (
             <p>
-              {t('binding')}：{result.binding.slice(0, 12).map((b) => `${b.name}（${b.code}，${t('need')} ${(b.needFen / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })} 元）`).join('；')}
+              <span className={result.limit === 'tool_cap' ? 'tag tag-warn' : 'tag'} data-testid="goal-limit">
+                {t(`limit_${result.limit}`)}
+              </span>
+            </p>
+          )}
+          <p data-testid="goal-message">{result.message[lang]}</p>
+          {result.check && <p className="muted" data-testid="goal-check">{t('check', { e: result.check.eduSpendingFailures, a: result.check.perStudentFailures, b: result.check.belowFloor })}</p>}
+          {result.binding.length > 0 && (
+            <p data-testid="goal-binding">
+              {t('binding')}
+              {lang === 'zh' ? '：' : ': '}
+              {result.binding
+                .slice(0, 12)
+                .map((b) => (lang === 'zh' ? `${b.name}（${b.code}，${t(`reason_${b.reason}`)}，${t('need')} ${money(asFen(b.needFen), unit)} ${unitLabel(unit, lang)}）` : `${b.name} (${b.code}, ${t(`reason_${b.reason}`)}, ${t('need')} ${money(asFen(b.needFen), unit)} ${unitLabel(unit, lang)})`))
+                .join(lang === 'zh' ? '；' : '; ')}
             </p>
           )}
           {result.overlay && canApply && (

@@ -4,6 +4,7 @@
 import type { MoneyUnit } from '../../../../core/money/fen';
 import { PARAMETERS, baselineValue, type ParameterDefinition, type ResolvedParameters } from '../../../../core/transfer/parameters';
 import { unitLabel } from '../../i18n/i18n';
+import { needsNormalising, weightTotal } from './weights';
 import type { TransferText, TransferTextKey } from './text';
 
 const GROUPS: readonly ParameterDefinition['group'][] = ['pool', 'factors', 'difficulty', 'bounds', 'standard', 'tiers', 'outcome'];
@@ -24,7 +25,7 @@ function sliderRange(d: ParameterDefinition, year: number): { min: number; max: 
   return { min: d.min, max: d.max, step: d.step };
 }
 
-export function ParameterPanel({ params, year, unit, lang, t, disabled, onSet, onReset }: {
+export function ParameterPanel({ params, year, unit, lang, t, disabled, onSet, onReset, onNormalise }: {
   params: ResolvedParameters;
   year: number;
   unit: MoneyUnit;
@@ -33,6 +34,7 @@ export function ParameterPanel({ params, year, unit, lang, t, disabled, onSet, o
   disabled: boolean;
   onSet: (key: string, value: number) => void;
   onReset: (key: string) => void;
+  onNormalise: () => void;
 }) {
   return (
     <div className="parameter-panel" data-testid="parameter-panel">
@@ -42,6 +44,7 @@ export function ParameterPanel({ params, year, unit, lang, t, disabled, onSet, o
           {PARAMETERS.filter((d) => d.group === g).map((d) => (
             <ParameterRow key={d.key} d={d} value={params[d.key]!} base={baselineValue(d, year)} year={year} unit={unit} lang={lang} t={t} onSet={onSet} onReset={onReset} />
           ))}
+          {g === 'factors' && <WeightTotal params={params} t={t} onNormalise={onNormalise} />}
         </fieldset>
       ))}
     </div>
@@ -92,6 +95,25 @@ function ParameterRow({ d, value, base, year, unit, lang, t, onSet, onReset }: {
         <span />
       )}
       <span className="reference">{d.reference}</span>
+    </div>
+  );
+}
+
+/** The weights' total, and what the engine does when it is not 100 %. */
+function WeightTotal({ params, t, onNormalise }: { params: ResolvedParameters; t: TransferText; onNormalise: () => void }) {
+  const total = weightTotal(params);
+  const off = needsNormalising(params);
+  return (
+    <div className={`weight-total${off ? ' alert-line' : ''}`} data-testid="weight-total" data-total={(total * 100).toFixed(2)}>
+      <strong>{t('weightTotal', { total: (total * 100).toFixed(2) })}</strong>
+      {off && (
+        <>
+          <span> {t('weightNormalised', { total: (total * 100).toFixed(2) })} </span>
+          <button type="button" className="button-small" data-testid="weight-normalise" onClick={onNormalise}>
+            {t('normalise')}
+          </button>
+        </>
+      )}
     </div>
   );
 }

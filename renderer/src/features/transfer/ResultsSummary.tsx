@@ -3,6 +3,7 @@
 import { asFen, type MoneyUnit } from '../../../../core/money/fen';
 import type { ScenarioReport } from '../../../../core/transfer/compare';
 import type { EquityStats } from '../../../../core/equity/metrics';
+import { BOUND_REASONS } from '../../../../core/transfer/impact';
 import { money } from '../../format/numbers';
 import { unitLabel } from '../../i18n/i18n';
 import type { TransferText } from './text';
@@ -33,6 +34,7 @@ export function ResultsSummary({ report, unit, lang, t }: { report: ScenarioRepo
   const newly = r.counts.eduSpending.newlyFailing + r.counts.perStudent.newlyFailing;
   const conflicts = r.allocation.warnings.find((w) => w.code === 'bounds_conflict');
   const infeasible = r.allocation.warnings.filter((w) => w.code === 'infeasible_low' || w.code === 'infeasible_high');
+  const partial = r.allocation.warnings.find((w) => w.code === 'scores_partial');
   return (
     <section className="card" data-testid="transfer-summary">
       <h3>{t('summary')}</h3>
@@ -49,10 +51,24 @@ export function ResultsSummary({ report, unit, lang, t }: { report: ScenarioRepo
       </p>
       {infeasible.map((w) => (
         <p key={w.detail} className="alert-line" role="alert" data-testid="infeasible">
-          {t('infeasible', { detail: `${w.code === 'infeasible_low' ? '保底需要的资金超过资金总额 / floors exceed the pool' : '封顶总和小于资金总额 / caps below the pool'}（${w.detail}）` })}
+          {t('infeasible', { detail: t(w.code === 'infeasible_low' ? 'infeasibleLow' : 'infeasibleHigh') })}
         </p>
       ))}
       {conflicts && <p className="muted">{t('conflicts', { n: conflicts.units?.length ?? 0 })}</p>}
+      {partial && (
+        <p className="alert-line" data-testid="scores-partial">
+          {t('scoresPartial', { n: partial.units?.length ?? 0, names: (partial.units ?? []).slice(0, 8).map((i) => report.rows[i]!.name).join(lang === 'zh' ? '、' : ', ') + ((partial.units?.length ?? 0) > 8 ? '…' : '') })}
+        </p>
+      )}
+      {report.diversion.total > 0 && (
+        <p className="muted" data-testid="diverted-by">
+          {t('divertedBy', {
+            parts: BOUND_REASONS.filter((k) => report.diversion.byReason[k] > 0)
+              .map((k) => `${t(`bound_${k}`)} ${money(asFen(report.diversion.byReason[k]), unit)} ${unitLabel(unit, lang)}`)
+              .join(lang === 'zh' ? '；' : '; '),
+          })}
+        </p>
+      )}
       <h4>{t('whatChanged')}</h4>
       {report.changes.length === 0 ? (
         <p className="muted" data-testid="what-changed-none">

@@ -83,7 +83,7 @@ export function ScenarioBar({ scenarios, selectedId, dirty, busy, canUndo, canRe
       <button type="button" className="button-small" data-testid="scenario-undo" disabled={!canUndo} onClick={onUndo} title="Ctrl+Z">
         ↶ {t('undo')}
       </button>
-      <button type="button" className="button-small" data-testid="scenario-redo" disabled={!canRedo} onClick={onRedo} title="Ctrl+Y">
+      <button type="button" className="button-small" data-testid="scenario-redo" disabled={!canRedo} onClick={onRedo} title="Ctrl+Shift+Z / Ctrl+Y">
         ↷ {t('redo')}
       </button>
       <button type="button" className="button-primary button-small" data-testid="scenario-save" disabled={busy || !dirty || !selected || selected.isBaseline} onClick={onSave}>

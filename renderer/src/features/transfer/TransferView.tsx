@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n/i18n';
 import { AllocationTable, WinnersLosers } from './AllocationTable';
 import { ComparisonPanel } from './ComparisonPanel';
 import { GoalSeekPanel } from './GoalSeekPanel';
+import { normaliseWeights } from './weights';
 import { ParameterPanel } from './ParameterPanel';
 import { ResultsSummary } from './ResultsSummary';
 import { ScenarioBar } from './ScenarioBar';
@@ -24,6 +25,14 @@ import { auditText } from '../audit/text';
 import { SensitivityPanel } from './SensitivityPanel';
 import { transferText } from './text';
 import { useScenarioEditor } from './use-scenario-editor';
+
+/** A field where Ctrl+Z means "undo my typing" (a name), not "undo the scenario edit". */
+function isFreeText(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  if (el.tagName === 'TEXTAREA' || el.isContentEditable) return true;
+  return el.tagName === 'INPUT' && ['text', 'search'].includes((el as HTMLInputElement).type);
+}
 
 export function TransferView({ regions, initialRegion, unit }: { regions: readonly RegionInfo[]; initialRegion: string | null; unit: MoneyUnit }) {
   const { lang, t: tGlobal } = useI18n();
@@ -104,18 +113,22 @@ export function TransferView({ regions, initialRegion, unit }: { regions: readon
   );
 
   useEffect(() => {
+    // One history wherever focus is: in a parameter's number box the browser's own text undo
+    // would otherwise run and leave the scenario unchanged. Only free-text fields (a scenario's
+    // name) keep the browser's undo. Capture phase, so the browser never sees the keystroke.
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement | null)?.tagName === 'INPUT') return;
-      if (e.key === 'z' && !e.shiftKey) {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isFreeText(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
         e.preventDefault();
         editor.undo();
-      } else if (e.key === 'y' || (e.key === 'z' && e.shiftKey)) {
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
         e.preventDefault();
         editor.redo();
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [editor]);
 
   const proposal = reports?.[1] ?? null;
@@ -201,7 +214,7 @@ export function TransferView({ regions, initialRegion, unit }: { regions: readon
         <div className="transfer-layout">
           <aside className="card transfer-parameters">
             <h3>{t('parameters')}</h3>
-            <ParameterPanel params={params} year={inputs.year} unit={unit} lang={lang} t={t} disabled={selected?.isBaseline ?? true} onSet={editor.set} onReset={editor.reset} />
+            <ParameterPanel params={params} year={inputs.year} unit={unit} lang={lang} t={t} disabled={selected?.isBaseline ?? true} onSet={editor.set} onReset={editor.reset} onNormalise={() => editor.setOverlay(normaliseWeights(editor.overlay, inputs.year))} />
           </aside>
           <div className="transfer-results">
             <p className="muted">{t('assumption')}</p>
@@ -209,7 +222,7 @@ export function TransferView({ regions, initialRegion, unit }: { regions: readon
             <WinnersLosers winners={proposal.winners.winners} losers={proposal.winners.losers} unit={unit} t={t} />
             <ComparisonPanel reports={reports} inputs={inputs} unit={unit} t={t} />
             <AllocationTable rows={proposal.rows} unit={unit} t={t} />
-            <GoalSeekPanel regionCode={regionCode} year={inputs.year} overlay={editor.overlay} scores={scores} lang={lang} t={t} canApply={!(selected?.isBaseline ?? true)} onApply={editor.setOverlay} />
+            <GoalSeekPanel regionCode={regionCode} year={inputs.year} overlay={editor.overlay} scores={scores} lang={lang} unit={unit} t={t} canApply={!(selected?.isBaseline ?? true)} onApply={editor.setOverlay} />
             <SensitivityPanel prepared={prepared} scenario={scenario} params={params} lang={lang} t={t} />
             {selected && <HistoryPanel entity="scenario" entityId={String(selected.id)} title={auditText(lang)('historyOf', { what: selected.name })} version={`${selected.updatedAt}|${selected.name}`} testId="scenario-history" />}
           </div>
