@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   log(`generating the national demo dataset (seed ${SEED}) …`);
   const { ms, value: data } = timed(() => generateDemo({ scale: 'national', seed: SEED }));
   log(`generated in ${(ms / 1000).toFixed(1)} s`);
-  const only = process.env.BENCH_ONLY === 'import' || process.env.BENCH_ONLY === 'transfer' ? process.env.BENCH_ONLY : undefined;
+  const only = process.env.BENCH_ONLY === 'import' || process.env.BENCH_ONLY === 'transfer' || process.env.BENCH_ONLY === 'balance' ? process.env.BENCH_ONLY : undefined;
   // A partial run must not overwrite the full results file.
   await runSuite(data, { warmup, runs, resultsFile: only ? DEFAULT_RESULTS_FILE.replace(/RESULTS\.md$/, `RESULTS-${only}.md`) : DEFAULT_RESULTS_FILE, log, ...(only ? { only } : {}) });
 }

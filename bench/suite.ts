@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DemoData } from '../core/demo/types';
 import { benchAggregate } from './aggregate';
+import { benchBalance } from './balance';
 import { benchCompliance } from './compliance';
 import { benchImport } from './import';
 import { benchLoad } from './load';
@@ -18,7 +19,7 @@ import { findSqliteShell } from './sqlite-shell';
 import type { BenchContext, BenchRow } from './types';
 import { benchWire } from './wire';
 
-export type SuiteOptions = { warmup: number; runs: BenchContext['runs']; resultsFile: string; log: (line: string) => void; only?: 'import' | 'transfer' };
+export type SuiteOptions = { warmup: number; runs: BenchContext['runs']; resultsFile: string; log: (line: string) => void; only?: 'import' | 'transfer' | 'balance' };
 
 export const DEFAULT_RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
@@ -54,7 +55,9 @@ export async function runSuite(data: DemoData, options: SuiteOptions): Promise<B
     const rows: BenchRow[] = [];
     // BENCH_ONLY=import runs (d) alone (it needs no demo data), BENCH_ONLY=transfer runs (a) and (f);
     // otherwise everything runs.
-    if (options.only === 'transfer') {
+    if (options.only === 'balance') {
+      rows.push(...(await benchBalance(ctx)));
+    } else if (options.only === 'transfer') {
       // (f) alone needs the national database that (a) writes.
       const load = await benchLoad(ctx);
       rows.push(load.row, ...(await benchTransfer(ctx, load.oursDbFile, load.datasetIds)));
@@ -65,9 +68,9 @@ export async function runSuite(data: DemoData, options: SuiteOptions): Promise<B
       const compliance = await benchCompliance(ctx, load.oursDbFile, load.datasetIds, load.csvs);
       const transfer = await benchTransfer(ctx, load.oursDbFile, load.datasetIds);
       const aid = await benchAid(ctx);
-      rows.push(load.row, aggregate, ...wire, ...compliance, ...transfer, ...aid);
+      rows.push(load.row, aggregate, ...wire, ...compliance, ...transfer, ...(await benchBalance(ctx)), ...aid);
     }
-    if (options.only !== 'transfer') rows.push(...(await benchImport(ctx)));
+    if (options.only !== 'transfer' && options.only !== 'balance') rows.push(...(await benchImport(ctx)));
     const totalSeconds = (performance.now() - started) / 1000;
     console.log('');
     console.log(consoleTable(rows));

@@ -6,6 +6,7 @@ import { auditCommand, auditHelp } from './commands/audit';
 import { backupCommand, backupHelp } from './commands/backup';
 import { basisCommand, basisHelp } from './commands/basis';
 import { briefCommand, briefHelp } from './commands/brief';
+import { bulletinCommand, bulletinHelp } from './commands/bulletin';
 import { checkCommand, checkHelp } from './commands/check';
 import { demoCommand, demoHelp } from './commands/demo';
 import { healthCommand, healthHelp } from './commands/health';
@@ -16,6 +17,8 @@ import { compareCommand, compareHelp } from './commands/compare';
 import { exportCommand, exportHelp } from './commands/export';
 import { importCommand, importHelp } from './commands/import';
 import { templateCommand, templateHelp } from './commands/template';
+import { balanceCommand, balanceHelp } from './commands/balance';
+import { targetsCommand, targetsHelp } from './commands/targets';
 import { optimiseCommand, optimiseHelp, simulateCommand, simulateHelp } from './commands/simulate';
 import { EXIT, UsageError, processIO, type CliIO } from './io';
 
@@ -25,7 +28,7 @@ Usage: wb [--db FILE] <command> [options]
   --db FILE   the database to use (default: the workbench's own database)
 
 Commands:
-${[initHelp, demoHelp, infoHelp, perStudentHelp, checkHelp, basisHelp, healthHelp, importHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, aidHelp, briefHelp, auditHelp, backupHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
+${[initHelp, demoHelp, infoHelp, perStudentHelp, checkHelp, basisHelp, healthHelp, importHelp, bulletinHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, aidHelp, briefHelp, auditHelp, backupHelp, balanceHelp, targetsHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
 
 Exit codes: 0 success · 1 failures found by a check · 2 bad input (nothing was changed) · 3 unexpected error
 `;
@@ -40,6 +43,7 @@ const COMMANDS: Record<string, Command> = {
   basis: basisCommand,
   health: healthCommand,
   import: importCommand,
+  bulletin: bulletinCommand,
   export: exportCommand,
   template: (argv, io) => templateCommand(argv, io),
   compare: compareCommand,
@@ -49,6 +53,8 @@ const COMMANDS: Record<string, Command> = {
   brief: briefCommand,
   audit: auditCommand,
   backup: backupCommand,
+  balance: balanceCommand,
+  targets: targetsCommand,
 };
 
 /** Split the global --db option from the command and its own arguments. */

@@ -1,4 +1,4 @@
--- schema after migration 7
+-- schema after migration 8
 
 CREATE TABLE aid_fact (
   dataset_id   INTEGER NOT NULL REFERENCES dataset(id),
@@ -69,10 +69,20 @@ CREATE TABLE compliance_annotation (
   created_at   TEXT NOT NULL
 ) STRICT;
 
-CREATE TABLE "dataset" (
+CREATE TABLE county_attainment_fact (
+  dataset_id    INTEGER NOT NULL REFERENCES dataset(id),
+  region_code   TEXT NOT NULL REFERENCES region(code),
+  -- the year the county was certified
+  year          INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+  attainment    TEXT NOT NULL CHECK (attainment IN ('basic_balance', 'quality_balance', 'preschool_universal')),
+  source_row    INTEGER,
+  PRIMARY KEY (dataset_id, region_code, year, attainment)
+) STRICT;
+
+CREATE TABLE dataset (
   id                INTEGER PRIMARY KEY,
   name              TEXT NOT NULL CHECK (length(name) > 0),
-  kind              TEXT NOT NULL CHECK (kind IN ('expenditure', 'enrolment', 'fiscal', 'standard', 'bulletin', 'regions', 'region_changes', 'aid')),
+  kind              TEXT NOT NULL CHECK (kind IN ('expenditure', 'enrolment', 'fiscal', 'standard', 'bulletin', 'regions', 'region_changes', 'aid', 'schools', 'kindergartens', 'county_attainment', 'inclusion')),
   source_file_name  TEXT NOT NULL,
   sha256            TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
   sheet             TEXT,
@@ -86,10 +96,7 @@ CREATE TABLE "dataset" (
   row_count         INTEGER NOT NULL CHECK (row_count >= 0),
   synthetic         INTEGER NOT NULL DEFAULT 0 CHECK (synthetic IN (0, 1)),
   supersedes_id     INTEGER REFERENCES dataset(id),
-  note              TEXT,
-  mapping_json      TEXT,
-  mapping_hash      TEXT CHECK (mapping_hash IS NULL OR length(mapping_hash) = 64),
-  encoding          TEXT CHECK (encoding IS NULL OR encoding IN ('utf-8', 'gb18030')),
+  note              TEXT, mapping_json TEXT, mapping_hash TEXT CHECK (mapping_hash IS NULL OR length(mapping_hash) = 64), encoding TEXT CHECK (encoding IS NULL OR encoding IN ('utf-8', 'gb18030')),
   CHECK (kind <> 'expenditure' OR (basis IS NOT NULL AND scope IS NOT NULL))
 ) STRICT;
 
@@ -199,6 +206,32 @@ CREATE TABLE import_mapping (
   PRIMARY KEY (shape_hash, kind)
 ) STRICT;
 
+CREATE TABLE inclusion_fact (
+  dataset_id    INTEGER NOT NULL REFERENCES dataset(id),
+  region_code   TEXT NOT NULL REFERENCES region(code),
+  year          INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+  -- 适龄残疾儿童少年 (eligible) and those enrolled in compulsory education
+  eligible      INTEGER NOT NULL CHECK (eligible >= 0),
+  enrolled      INTEGER NOT NULL CHECK (enrolled >= 0),
+  source_row    INTEGER,
+  PRIMARY KEY (dataset_id, region_code, year)
+) STRICT;
+
+CREATE TABLE kindergarten_fact (
+  dataset_id    INTEGER NOT NULL REFERENCES dataset(id),
+  region_code   TEXT NOT NULL REFERENCES region(code),
+  year          INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+  kg_code       TEXT NOT NULL CHECK (length(kg_code) > 0),
+  kg_name       TEXT NOT NULL,
+  -- 公办 / 普惠性民办 / 其他民办
+  ownership     TEXT NOT NULL CHECK (ownership IN ('public', 'inclusive_private', 'private')),
+  children      INTEGER NOT NULL CHECK (children >= 0),
+  -- 省一类及以上 = 1; the province's grading otherwise (2, 3 …); NULL = not graded
+  grade         INTEGER CHECK (grade IS NULL OR grade BETWEEN 0 AND 9),
+  source_row    INTEGER,
+  PRIMARY KEY (dataset_id, region_code, year, kg_code)
+) STRICT;
+
 CREATE TABLE region (
   code         TEXT PRIMARY KEY CHECK (code GLOB '[1-9][0-9][0-9][0-9][0-9][0-9]'),
   name         TEXT NOT NULL CHECK (length(name) > 0),
@@ -252,6 +285,35 @@ CREATE TABLE scenario (
   UNIQUE (region_code, name)
 ) STRICT;
 
+CREATE TABLE school_fact (
+  dataset_id          INTEGER NOT NULL REFERENCES dataset(id),
+  region_code         TEXT NOT NULL REFERENCES region(code),
+  year                INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+  school_code         TEXT NOT NULL CHECK (length(school_code) > 0),
+  -- 一贯制 schools and 完全中学 have one row per section, as the assessment computes them apart
+  section             TEXT NOT NULL CHECK (section IN ('primary', 'junior', 'senior')),
+  school_name         TEXT NOT NULL,
+  school_type         TEXT NOT NULL CHECK (school_type IN ('primary', 'junior', 'nine_year', 'twelve_year', 'complete_middle', 'teaching_point', 'special', 'vocational', 'senior')),
+  locale              TEXT NOT NULL CHECK (locale IN ('urban', 'town', 'rural')),
+  township            TEXT,
+  pupils              INTEGER NOT NULL CHECK (pupils >= 0),
+  classes             INTEGER NOT NULL CHECK (classes >= 0),
+  qualified_teachers  INTEGER NOT NULL CHECK (qualified_teachers >= 0),
+  key_teachers        INTEGER NOT NULL CHECK (key_teachers >= 0),
+  pe_art_teachers     INTEGER NOT NULL CHECK (pe_art_teachers >= 0),
+  -- areas in dm² (0.01 m²) and money in 分: every stored figure is an integer
+  teaching_area_dm2   INTEGER NOT NULL CHECK (teaching_area_dm2 >= 0),
+  sports_area_dm2     INTEGER NOT NULL CHECK (sports_area_dm2 >= 0),
+  equipment_fen       INTEGER NOT NULL CHECK (equipment_fen >= 0),
+  multimedia_rooms    INTEGER NOT NULL CHECK (multimedia_rooms >= 0),
+  boarders            INTEGER NOT NULL DEFAULT 0 CHECK (boarders >= 0),
+  special_ed_pupils   INTEGER NOT NULL DEFAULT 0 CHECK (special_ed_pupils >= 0),
+  teachers            INTEGER CHECK (teachers IS NULL OR teachers >= 0),
+  bachelor_teachers   INTEGER CHECK (bachelor_teachers IS NULL OR bachelor_teachers >= 0),
+  source_row          INTEGER,
+  PRIMARY KEY (dataset_id, region_code, year, school_code, section)
+) STRICT;
+
 CREATE TABLE setting (
   key    TEXT PRIMARY KEY,
   value  TEXT NOT NULL
@@ -282,6 +344,8 @@ CREATE INDEX region_change_by_new ON region_code_change(new_code);
 CREATE INDEX region_parent ON region(parent_code);
 
 CREATE UNIQUE INDEX scenario_one_baseline ON scenario(region_code) WHERE is_baseline = 1;
+
+CREATE INDEX school_fact_by_region ON school_fact(region_code, year);
 
 CREATE TRIGGER audit_aid_fact_delete AFTER DELETE ON aid_fact BEGIN
   INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'aid_fact', CAST(OLD.dataset_id AS TEXT),
@@ -331,6 +395,17 @@ CREATE TRIGGER audit_compliance_annotation_update AFTER UPDATE ON compliance_ann
   INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'compliance_annotation', CAST(NEW.id AS TEXT),
     json_object('id', OLD.id, 'rule', OLD.rule, 'region_code', OLD.region_code, 'year', OLD.year, 'level', OLD.level, 'scope', OLD.scope, 'text', OLD.text, 'author', OLD.author, 'created_at', OLD.created_at),
     json_object('id', NEW.id, 'rule', NEW.rule, 'region_code', NEW.region_code, 'year', NEW.year, 'level', NEW.level, 'scope', NEW.scope, 'text', NEW.text, 'author', NEW.author, 'created_at', NEW.created_at));
+END;
+
+CREATE TRIGGER audit_county_attainment_fact_delete AFTER DELETE ON county_attainment_fact BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'county_attainment_fact', CAST(OLD.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'region_code', OLD.region_code, 'year', OLD.year, 'attainment', OLD.attainment, 'source_row', OLD.source_row), NULL);
+END;
+
+CREATE TRIGGER audit_county_attainment_fact_update AFTER UPDATE ON county_attainment_fact BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'county_attainment_fact', CAST(NEW.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'region_code', OLD.region_code, 'year', OLD.year, 'attainment', OLD.attainment, 'source_row', OLD.source_row),
+    json_object('dataset_id', NEW.dataset_id, 'region_code', NEW.region_code, 'year', NEW.year, 'attainment', NEW.attainment, 'source_row', NEW.source_row));
 END;
 
 CREATE TRIGGER audit_dataset_delete AFTER DELETE ON dataset BEGIN
@@ -414,6 +489,28 @@ CREATE TRIGGER audit_import_mapping_update AFTER UPDATE ON import_mapping BEGIN
     json_object('shape_hash', NEW.shape_hash, 'kind', NEW.kind, 'mapping_json', NEW.mapping_json, 'saved_at', NEW.saved_at));
 END;
 
+CREATE TRIGGER audit_inclusion_fact_delete AFTER DELETE ON inclusion_fact BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'inclusion_fact', CAST(OLD.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'region_code', OLD.region_code, 'year', OLD.year, 'eligible', OLD.eligible, 'enrolled', OLD.enrolled, 'source_row', OLD.source_row), NULL);
+END;
+
+CREATE TRIGGER audit_inclusion_fact_update AFTER UPDATE ON inclusion_fact BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'inclusion_fact', CAST(NEW.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'region_code', OLD.region_code, 'year', OLD.year, 'eligible', OLD.eligible, 'enrolled', OLD.enrolled, 'source_row', OLD.source_row),
+    json_object('dataset_id', NEW.dataset_id, 'region_code', NEW.region_code, 'year', NEW.year, 'eligible', NEW.eligible, 'enrolled', NEW.enrolled, 'source_row', NEW.source_row));
+END;
+
+CREATE TRIGGER audit_kindergarten_fact_delete AFTER DELETE ON kindergarten_fact BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'kindergarten_fact', CAST(OLD.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'region_code', OLD.region_code, 'year', OLD.year, 'kg_code', OLD.kg_code, 'kg_name', OLD.kg_name, 'ownership', OLD.ownership, 'children', OLD.children, 'grade', OLD.grade, 'source_row', OLD.source_row), NULL);
+END;
+
+CREATE TRIGGER audit_kindergarten_fact_update AFTER UPDATE ON kindergarten_fact BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'kindergarten_fact', CAST(NEW.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'region_code', OLD.region_code, 'year', OLD.year, 'kg_code', OLD.kg_code, 'kg_name', OLD.kg_name, 'ownership', OLD.ownership, 'children', OLD.children, 'grade', OLD.grade, 'source_row', OLD.source_row),
+    json_object('dataset_id', NEW.dataset_id, 'region_code', NEW.region_code, 'year', NEW.year, 'kg_code', NEW.kg_code, 'kg_name', NEW.kg_name, 'ownership', NEW.ownership, 'children', NEW.children, 'grade', NEW.grade, 'source_row', NEW.source_row));
+END;
+
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
   SELECT RAISE(ABORT, 'audit_log is append-only / 审计日志只能追加');
 END;
@@ -468,6 +565,17 @@ CREATE TRIGGER audit_scenario_update AFTER UPDATE ON scenario BEGIN
   INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'scenario', CAST(NEW.id AS TEXT),
     json_object('id', OLD.id, 'region_code', OLD.region_code, 'name', OLD.name, 'is_baseline', OLD.is_baseline, 'overlay', OLD.overlay, 'scores', OLD.scores, 'year', OLD.year, 'params_hash', OLD.params_hash, 'data_hash', OLD.data_hash, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at),
     json_object('id', NEW.id, 'region_code', NEW.region_code, 'name', NEW.name, 'is_baseline', NEW.is_baseline, 'overlay', NEW.overlay, 'scores', NEW.scores, 'year', NEW.year, 'params_hash', NEW.params_hash, 'data_hash', NEW.data_hash, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at));
+END;
+
+CREATE TRIGGER audit_school_fact_delete AFTER DELETE ON school_fact BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'school_fact', CAST(OLD.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'region_code', OLD.region_code, 'year', OLD.year, 'school_code', OLD.school_code, 'section', OLD.section, 'school_name', OLD.school_name, 'school_type', OLD.school_type, 'locale', OLD.locale, 'township', OLD.township, 'pupils', OLD.pupils, 'classes', OLD.classes, 'qualified_teachers', OLD.qualified_teachers, 'key_teachers', OLD.key_teachers, 'pe_art_teachers', OLD.pe_art_teachers, 'teaching_area_dm2', OLD.teaching_area_dm2, 'sports_area_dm2', OLD.sports_area_dm2, 'equipment_fen', OLD.equipment_fen, 'multimedia_rooms', OLD.multimedia_rooms, 'boarders', OLD.boarders, 'special_ed_pupils', OLD.special_ed_pupils, 'teachers', OLD.teachers, 'bachelor_teachers', OLD.bachelor_teachers, 'source_row', OLD.source_row), NULL);
+END;
+
+CREATE TRIGGER audit_school_fact_update AFTER UPDATE ON school_fact BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'school_fact', CAST(NEW.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'region_code', OLD.region_code, 'year', OLD.year, 'school_code', OLD.school_code, 'section', OLD.section, 'school_name', OLD.school_name, 'school_type', OLD.school_type, 'locale', OLD.locale, 'township', OLD.township, 'pupils', OLD.pupils, 'classes', OLD.classes, 'qualified_teachers', OLD.qualified_teachers, 'key_teachers', OLD.key_teachers, 'pe_art_teachers', OLD.pe_art_teachers, 'teaching_area_dm2', OLD.teaching_area_dm2, 'sports_area_dm2', OLD.sports_area_dm2, 'equipment_fen', OLD.equipment_fen, 'multimedia_rooms', OLD.multimedia_rooms, 'boarders', OLD.boarders, 'special_ed_pupils', OLD.special_ed_pupils, 'teachers', OLD.teachers, 'bachelor_teachers', OLD.bachelor_teachers, 'source_row', OLD.source_row),
+    json_object('dataset_id', NEW.dataset_id, 'region_code', NEW.region_code, 'year', NEW.year, 'school_code', NEW.school_code, 'section', NEW.section, 'school_name', NEW.school_name, 'school_type', NEW.school_type, 'locale', NEW.locale, 'township', NEW.township, 'pupils', NEW.pupils, 'classes', NEW.classes, 'qualified_teachers', NEW.qualified_teachers, 'key_teachers', NEW.key_teachers, 'pe_art_teachers', NEW.pe_art_teachers, 'teaching_area_dm2', NEW.teaching_area_dm2, 'sports_area_dm2', NEW.sports_area_dm2, 'equipment_fen', NEW.equipment_fen, 'multimedia_rooms', NEW.multimedia_rooms, 'boarders', NEW.boarders, 'special_ed_pupils', NEW.special_ed_pupils, 'teachers', NEW.teachers, 'bachelor_teachers', NEW.bachelor_teachers, 'source_row', NEW.source_row));
 END;
 
 CREATE TRIGGER audit_setting_delete AFTER DELETE ON setting BEGIN

@@ -1,8 +1,9 @@
 // What can be imported, and the fields each kind of table fills. Field names are what users type
 // in `wb import --map FIELD=COLUMN` and what the import templates use as column notes.
 import type { LevelCode } from '../levels';
+import { SCHOOL_IMPORT_KINDS, SCHOOL_KIND_FIELDS } from './school-kinds';
 
-export const IMPORT_KINDS = ['expenditure', 'enrolment', 'capacity', 'standard', 'regions', 'region-changes', 'bulletin', 'aid'] as const;
+export const IMPORT_KINDS = ['expenditure', 'enrolment', 'capacity', 'standard', 'regions', 'region-changes', 'bulletin', 'aid', ...SCHOOL_IMPORT_KINDS] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Fiscal-capacity indicators (table fiscal_indicator) and the unit kind of their stored values. */
@@ -98,6 +99,7 @@ export const KIND_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
     { name: 'change_kind', zh: '变更类型', role: 'attribute', required: false, note: 'county_to_district 撤县设区 / county_to_city 撤县设市 / recode / merge / split / boundary' },
     { name: 'share', zh: '划转比例', role: 'attribute', required: false, note: '0–1，原单位划入新单位的份额；缺省为1' },
   ],
+  ...SCHOOL_KIND_FIELDS,
 };
 
 export function fieldSpec(kind: ImportKind, name: string): FieldSpec | undefined {

@@ -111,6 +111,16 @@ export const contracts = {
     input: z.object({ uploadId: UploadId, fileName: z.string().min(1).max(255), request: ImportRequest }).strict(),
     output: ImportOutcome,
   },
+  /** A bulletin file (.txt, .docx, .pdf with a text layer) as text, for the 公告 tab to read. */
+  'bulletin.text': {
+    input: z.object({ fileName: z.string().min(1).max(255), bytes: Bytes }).strict(),
+    output: z.object({ text: z.string(), format: z.enum(['txt', 'docx', 'pdf']), sha256: z.string() }),
+  },
+  /** A bulletin's text (as read or edited) stored as a bulletin dataset: all facts or none. */
+  'bulletin.import': {
+    input: z.object({ text: z.string().min(1).max(2_000_000), fileName: z.string().min(1).max(255), regionCode: RegionCode.nullable(), year: Year.nullable() }).strict(),
+    output: z.object({ status: z.enum(['imported', 'unchanged', 'refused']), datasetId: z.number().int().nullable(), datasetName: z.string().nullable(), regionCode: z.string().nullable(), facts: z.number().int(), problems: z.array(z.string()) }),
+  },
   'import.template': {
     input: z.object({ kind: z.enum(IMPORT_KINDS) }).strict(),
     output: FileBytes,
@@ -164,6 +174,35 @@ export const contracts = {
       })
       .strict(),
     output: z.object({ results: z.array(ComplianceResult), summary: z.array(RuleSummary), provenance: Provenance }),
+  },
+  /** One rule's results for the compliance view as Arrow IPC (matrix cells, failures), cached per data choice. */
+  'compliance.view': {
+    input: z
+      .object({
+        rule: RuleIdSchema,
+        govLevel: GovLevel.default('county'),
+        scope: Scope.default('consolidated'),
+        divisor: Divisor.default('autumn'),
+        datasetIds: z.array(DatasetId).optional(),
+        yearFrom: Year.optional(),
+        yearTo: Year.optional(),
+      })
+      .strict(),
+    output: z.object({
+      /** core/compliance/view-arrow.ts encodeCells: the matrix's regions, and each one's own row per year. */
+      regions: z.array(z.object({ code: z.string(), name: z.string() })),
+      cells: Bytes,
+      /** encodeFailures: every failing row, any level. */
+      failures: Bytes,
+      valueUnit: ComplianceResult.shape.valueUnit,
+      summary: RuleSummary,
+      rows: z.number().int(),
+      years: z.object({ from: Year, to: Year }).nullable(),
+      provenance: Provenance,
+      annotations: z.array(Annotation),
+      /** True when answered from the engine's memory of an earlier identical computation. */
+      cached: z.boolean(),
+    }),
   },
   'compliance.drilldown': {
     input: z

@@ -15,7 +15,7 @@ export const DatasetId = z.number().int().positive();
 export const DatasetInfo = z.object({
   id: DatasetId,
   name: z.string(),
-  kind: z.enum(['expenditure', 'enrolment', 'fiscal', 'standard', 'bulletin', 'regions', 'region_changes', 'aid']),
+  kind: z.enum(['expenditure', 'enrolment', 'fiscal', 'standard', 'bulletin', 'regions', 'region_changes', 'aid', 'schools', 'kindergartens', 'county_attainment', 'inclusion']),
   sourceFileName: z.string(),
   sha256: z.string(),
   sheet: z.string().nullable(),

@@ -9,6 +9,7 @@
 //    cannot see.
 import type Database from 'better-sqlite3';
 import { FACT_TABLES } from '../import/fact-tables';
+import { SCHOOL_FACT_TABLES } from '../import/school-tables';
 import { auditHash, GENESIS_PREV_HASH } from './functions';
 import { hasAuditLog, iterateAudit } from './log';
 
@@ -100,10 +101,10 @@ function checkState(db: Database.Database, lastAfter: Map<string, string | null>
   }
   // Facts: a dataset holds exactly the facts it was imported with, less logged deletions.
   const datasets = db.prepare(`SELECT id, kind, row_count AS rowCount FROM dataset`).all() as { id: number; kind: string; rowCount: number }[];
-  const tables = Object.values(FACT_TABLES).map((t) => t!.table);
+  const tables = [...Object.values(FACT_TABLES).map((t) => t!.table), ...Object.values(SCHOOL_FACT_TABLES)];
   const counters = tables.map((t) => db.prepare(`SELECT count(*) FROM ${t} WHERE dataset_id = ?`).pluck());
   for (const d of datasets) {
-    if (!['expenditure', 'enrolment', 'fiscal', 'bulletin'].includes(d.kind)) continue;
+    if (!['expenditure', 'enrolment', 'fiscal', 'bulletin', ...Object.keys(SCHOOL_FACT_TABLES)].includes(d.kind)) continue;
     const actual = counters.reduce((n, c) => n + (c.get(d.id) as number), 0);
     const expected = d.rowCount - (factDeletes.get(String(d.id)) ?? 0);
     if (actual !== expected) problems.push({ entity: 'dataset', entityId: String(d.id), reason: `数据条数 ${actual}，导入时为 ${expected} / holds ${actual} facts; imported with ${expected}` });

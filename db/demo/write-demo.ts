@@ -4,10 +4,12 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { demoAidFacts } from '../../core/demo/aid';
 import type { DemoData, Scope } from '../../core/demo/types';
+import { generateSchoolDemo } from '../../core/demo/schools';
 import { insertDataset } from '../repos/datasets';
+import { writeSchoolDemo } from './write-schools';
 import { insertCodeChanges, insertRegions } from '../repos/regions';
 
-export type WrittenDemo = { datasetIds: Record<'expenditureConsolidated' | 'expenditureOwnLevel' | 'enrolmentConsolidated' | 'enrolmentOwnLevel' | 'fiscal' | 'aid', number>; rows: number };
+export type WrittenDemo = { datasetIds: Record<'expenditureConsolidated' | 'expenditureOwnLevel' | 'enrolmentConsolidated' | 'enrolmentOwnLevel' | 'fiscal', number> & { aid?: number }; rows: number };
 
 const SCOPE_ZH: Record<Scope, string> = { consolidated: '全辖', own_level: '本级' };
 
@@ -100,26 +102,33 @@ export function writeDemo(db: Database.Database, data: DemoData, importedAt = ne
     data.fiscal.forEach((f, i) => fisStmt.run(datasetIds.fiscal, f.regionCode, f.year, f.indicator, f.value, i + 1));
     rows += data.fiscal.length;
 
-    const aid = demoAidFacts(data);
-    const aidId = insertDataset(db, {
-      name: `${label}学生资助认定与预算（合成数据，${data.lastYear - 2}–${data.lastYear}）`,
-      kind: 'aid',
-      sourceFileName: source,
-      sha256: sha256Lines(aid.map((f) => `${f.regionCode},${f.year},${f.level},${f.category},${f.item},${f.measure},${f.value}`)),
-      sheet: null,
-      importedAt,
-      unit: 'mixed',
-      basis: null,
-      scope: 'consolidated',
-      releaseStage: 'final_accounts',
-      rowCount: aid.length,
-      synthetic: true,
-      note: '家庭经济困难学生认定人数、寄宿生、资助人数、核定学费与预算额；人数以人、金额以分存储。Identified students, boarders, funded, approved fees and budgets; counts in persons, money in 分.',
-    });
-    const aidStmt = db.prepare('INSERT INTO aid_fact (dataset_id, region_code, year, level, category, item, measure, value, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    aid.forEach((f, i) => aidStmt.run(aidId, f.regionCode, f.year, f.level, f.category, f.item, f.measure, f.value, i + 1));
-    rows += aid.length;
-    return { datasetIds: { ...datasetIds, aid: aidId }, rows };
+    // Student-aid counts (a database still at an older schema, as upgrade tests build, has no aid table).
+    let aidId: number | undefined;
+    if (db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'aid_fact'`).get()) {
+      const aid = demoAidFacts(data);
+      aidId = insertDataset(db, {
+        name: `${label}学生资助认定与预算（合成数据，${data.lastYear - 2}–${data.lastYear}）`,
+        kind: 'aid',
+        sourceFileName: source,
+        sha256: sha256Lines(aid.map((f) => `${f.regionCode},${f.year},${f.level},${f.category},${f.item},${f.measure},${f.value}`)),
+        sheet: null,
+        importedAt,
+        unit: 'mixed',
+        basis: null,
+        scope: 'consolidated',
+        releaseStage: 'final_accounts',
+        rowCount: aid.length,
+        synthetic: true,
+        note: '家庭经济困难学生认定人数、寄宿生、资助人数、核定学费与预算额；人数以人、金额以分存储。Identified students, boarders, funded, approved fees and budgets; counts in persons, money in 分.',
+      });
+      const aidStmt = db.prepare('INSERT INTO aid_fact (dataset_id, region_code, year, level, category, item, measure, value, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      aid.forEach((f, i) => aidStmt.run(aidId, f.regionCode, f.year, f.level, f.category, f.item, f.measure, f.value, i + 1));
+      rows += aid.length;
+    }
+    // Schools, kindergartens, certifications and inclusion for the 优质均衡 assessment and the plan's targets.
+    // (A database still at an older schema version, as some upgrade tests build, has no school tables.)
+    if (db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'school_fact'`).get()) rows += writeSchoolDemo(db, generateSchoolDemo(data), label, source, importedAt).rows;
+    return { datasetIds: { ...datasetIds, ...(aidId !== undefined ? { aid: aidId } : {}) }, rows };
   });
   return run();
 }

@@ -2,6 +2,7 @@
 // a sheet of field notes in Chinese.
 import ExcelJS from 'exceljs';
 import { KIND_FIELDS, type ImportKind } from '../../core/import/kinds';
+import { SCHOOL_TEMPLATE_EXAMPLES } from './school-templates';
 
 const EXAMPLES: Record<ImportKind, { headers: string[]; rows: (string | number)[][] }> = {
   expenditure: { headers: ['地区', '年度', '学段', '功能分类科目', '一般公共预算教育支出（万元）'], rows: [['北京市', 2023, '小学', '2050202', 1234567.89], ['北京市', 2023, '初中', '2050203', 987654.32]] },
@@ -19,6 +20,7 @@ const EXAMPLES: Record<ImportKind, { headers: string[]; rows: (string | number)[
     ],
   },
   'region-changes': { headers: ['原代码', '新代码', '生效日期', '变更类型', '划转比例'], rows: [['390321', '390304', '2020-01-01', '撤县设区', 1]] },
+  ...SCHOOL_TEMPLATE_EXAMPLES,
 };
 
 export async function importTemplate(kind: ImportKind): Promise<Uint8Array> {

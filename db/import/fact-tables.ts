@@ -31,12 +31,14 @@ export const DATASET_KIND_TO_IMPORT: Record<string, FactKind | undefined> = {
 };
 
 /** dataset.kind for an import kind. */
-export function datasetKind(kind: ImportKind): 'expenditure' | 'enrolment' | 'fiscal' | 'standard' | 'bulletin' | 'regions' | 'region_changes' | 'aid' {
+export function datasetKind(kind: ImportKind): 'expenditure' | 'enrolment' | 'fiscal' | 'standard' | 'bulletin' | 'regions' | 'region_changes' | 'aid' | 'schools' | 'kindergartens' | 'county_attainment' | 'inclusion' {
   switch (kind) {
     case 'capacity':
       return 'fiscal';
     case 'region-changes':
       return 'region_changes';
+    case 'county-attainment':
+      return 'county_attainment';
     default:
       return kind;
   }

@@ -13,6 +13,9 @@ import { canonicalJson, shapeKey, type Mapping } from '../../core/import/mapping
 import { applyOverrides } from '../../core/import/overrides';
 import { describeProblem, type Problem, type ProblemCode } from '../../core/import/problems';
 import { createReferenceInterpreter } from '../../core/import/reference';
+import { createSchoolInterpreter } from '../../core/import/school-records';
+import { SCHOOL_IMPORT_KINDS, type SchoolImportKind } from '../../core/import/school-kinds';
+import { schoolRecordWriter } from './school-writers';
 import type { ImportOutcome, ImportRequest } from '../../core/import/request';
 import { suggestMapping, type Suggestion } from '../../core/import/suggest';
 import { UNIT_FACTOR, type Unit } from '../../core/import/units';
@@ -191,7 +194,8 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
 
   // 2. The table and its mapping: saved for this shape, suggested, then --map/--where on top.
   const layout = analyseLayout(head);
-  const isReference = request.kind === 'standard' || request.kind === 'regions' || request.kind === 'region-changes';
+  const schoolKind = (SCHOOL_IMPORT_KINDS as readonly string[]).includes(request.kind) ? (request.kind as SchoolImportKind) : null;
+  const isReference = request.kind === 'standard' || request.kind === 'regions' || request.kind === 'region-changes' || schoolKind !== null;
   const lastHeader = layout.headerRows[layout.headerRows.length - 1];
   if (lastHeader !== undefined && layout.dataStart === null && !head.some((r) => r.n > lastHeader && r.cells.some((c) => c !== null && String(c).trim() !== ''))) {
     return refused([fileProblem(displayName, 'file_empty', '只有表头，没有数据行 / a header with no data rows under it', fileInfo.sheet)]);
@@ -258,7 +262,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
   // dataset.unit records the units a dataset is printed in that the schema knows (元, 万元, 亿元, 人,
   // 万人); any other printed unit (千元, 平方公里, %) is stored as 'mixed' and named in the notes,
   // so an import in 千元 is not refused by the table's CHECK (found by fuzzing).
-  const printed = isReference ? '元' : units.length === 1 ? units[0]! : 'mixed';
+  const printed = schoolKind ? 'mixed' : isReference ? '元' : units.length === 1 ? units[0]! : 'mixed';
   const unit = storableUnit(printed);
   if (unit !== printed) notes.push(`原表单位：${printed} / printed unit: ${printed}`);
   const basis = request.kind === 'expenditure' ? (request.basis ?? inferBasis(mapping)) : null;
@@ -301,9 +305,9 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     );
     const factTable = isReference ? undefined : FACT_TABLES[request.kind as FactKind];
     const writer = isReference ? null : factWriter(db, request.kind as FactKind, datasetId);
-    const refWriter = isReference ? referenceWriter(db, request.kind, datasetId) : null;
+    const refWriter = schoolKind ? schoolRecordWriter(db, datasetId) : isReference ? referenceWriter(db, request.kind, datasetId) : null;
     const interpreter = isReference ? null : createInterpreter(mapping, { file: displayName, sheet: fileInfo.sheet, regions: options.regions.lookup });
-    const refInterpreter = isReference ? createReferenceInterpreter(mapping, { file: displayName, sheet: fileInfo.sheet }) : null;
+    const refInterpreter = schoolKind ? createSchoolInterpreter(schoolKind, mapping, { file: displayName, sheet: fileInfo.sheet, regions: options.regions.lookup }) : isReference ? createReferenceInterpreter(mapping, { file: displayName, sheet: fileInfo.sheet }) : null;
     const totals: TotalRow[] = [...controls.totals];
     const previewFacts: Fact[] = [];
     let factCount = 0;
@@ -334,7 +338,8 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
         const out = refInterpreter.row(r);
         out.problems.forEach(add);
         for (const rec of out.records) {
-          const w = refWriter.write(rec);
+          if ('county' in rec.record) options.regions.ensure(db, rec.record.county);
+          const w = (refWriter.write as (x: typeof rec) => WriteResult)(rec);
           if (w.ok) factCount++;
           else add({ code: 'key_duplicate', severity: 'error', file: displayName, sheet: fileInfo.sheet, row: r.n, column: null, value: null, expected: w.message ?? '重复记录 / duplicate record' });
         }

@@ -12,6 +12,7 @@ import { aidHandlers } from './handlers/aid';
 import { appHandlers } from './handlers/app';
 import { auditHandlers } from './handlers/audit';
 import { briefHandlers } from './handlers/brief';
+import { bulletinHandlers } from './handlers/bulletin';
 import { complianceHandlers } from './handlers/compliance';
 import { importHandlers } from './handlers/imports';
 import { perStudentHandlers } from './handlers/per-student';
@@ -34,7 +35,7 @@ export type Engine = { dispatcher: Dispatcher; state: EngineState; opened: OpenR
 /** Channels that answer while the database is damaged. */
 const RECOVERY_CHANNELS = new Set(['app.info', 'backup.list', 'backup.restore']);
 /** Channels that change the database, refused up front when it is read-only. */
-const WRITE_CHANNELS = new Set(['import.commit', 'compliance.annotate', 'transfer.edit', 'backup.create', 'backup.restore', 'basis.set']);
+const WRITE_CHANNELS = new Set(['import.commit', 'bulletin.import', 'compliance.annotate', 'transfer.edit', 'backup.create', 'backup.restore', 'basis.set']);
 
 function openOrRecover(options: EngineOptions, log: (line: string) => void): { opened: OpenResult | null; recovery: EngineState['recovery'] } {
   try {
@@ -73,6 +74,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...regionHandlers(state),
     ...perStudentHandlers(state),
     ...importHandlers(state),
+    ...bulletinHandlers(state),
     ...complianceHandlers(state),
     ...transferHandlers(state),
     ...aidHandlers(state),

@@ -5,10 +5,11 @@ import { addAnnotation, removeAnnotation } from '../../../db/compliance/annotati
 import { runCheck } from '../../../db/compliance/check';
 import { drilldown } from '../../../db/compliance/drilldown';
 import { variance } from '../../../db/compliance/variance';
+import { complianceView } from '../../../db/compliance/view';
 import type { Handlers } from '../dispatcher';
 import type { EngineState } from '../state';
 
-type ComplianceChannels = 'compliance.rules' | 'compliance.check' | 'compliance.drilldown' | 'compliance.annotate' | 'compliance.variance';
+type ComplianceChannels = 'compliance.rules' | 'compliance.check' | 'compliance.drilldown' | 'compliance.annotate' | 'compliance.variance' | 'compliance.view';
 
 export function complianceHandlers(state: EngineState): Pick<Handlers, ComplianceChannels> {
   return {
@@ -16,6 +17,10 @@ export function complianceHandlers(state: EngineState): Pick<Handlers, Complianc
     'compliance.check': (input) => {
       const { results, summary, provenance } = runCheck(state.db, input);
       return { results, summary, provenance };
+    },
+    'compliance.view': async (input, ctx) => {
+      const { datasets: _datasets, ...out } = await complianceView(state.db, input, ctx);
+      return out;
     },
     'compliance.drilldown': (input) => drilldown(state.db, input),
     'compliance.annotate': (input) => {

@@ -10,10 +10,12 @@ export const STAGE_LABEL: Record<DatasetInfo['releaseStage'], MessageKey> = {
 
 export const DATASET_KIND_LABEL: Record<DatasetInfo['kind'], MessageKey> = {
   expenditure: 'kindExpenditure', enrolment: 'kindEnrolment', fiscal: 'kindCapacity', bulletin: 'kindBulletin', standard: 'kindStandard', regions: 'kindRegions', region_changes: 'kindRegionChanges', aid: 'kindAid',
+  schools: 'kindSchools', kindergartens: 'kindKindergartens', county_attainment: 'kindCountyAttainment', inclusion: 'kindInclusion',
 };
 
 export const IMPORT_KIND_LABEL: Record<ImportKind, MessageKey> = {
   expenditure: 'kindExpenditure', enrolment: 'kindEnrolment', capacity: 'kindCapacity', bulletin: 'kindBulletin', standard: 'kindStandard', regions: 'kindRegions', 'region-changes': 'kindRegionChanges', aid: 'kindAid',
+  schools: 'kindSchools', kindergartens: 'kindKindergartens', 'county-attainment': 'kindCountyAttainment', inclusion: 'kindInclusion',
 };
 
 export const BASIS_LABEL: Record<NonNullable<DatasetInfo['basis']>, MessageKey> = { moe_edu_funds: 'basisMoe', mof_205: 'basisMof' };

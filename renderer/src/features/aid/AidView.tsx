@@ -5,7 +5,7 @@ import type { Output } from '../../../../core/ipc/contracts';
 import type { RegionInfo } from '../../../../core/ipc/schemas';
 import { AID_ITEM_INFO } from '../../../../core/aid/items';
 import { levelInfo, type LevelCode } from '../../../../core/levels';
-import type { MoneyUnit } from '../../../../core/money/fen';
+import type { Fen, MoneyUnit } from '../../../../core/money/fen';
 import type { AppError } from '../../../../core/result';
 import { useEngine } from '../../bridge/engine-context';
 import { saveBytes } from '../../bridge/save-file';
@@ -70,7 +70,8 @@ export function AidView({ regions, initialRegion, unit }: { regions: readonly Re
 
   const itemName = (item: keyof typeof AID_ITEM_INFO) => (lang === 'zh' ? AID_ITEM_INFO[item].zh : AID_ITEM_INFO[item].en);
   const levelName = (l: string) => (lang === 'zh' ? levelInfo(l as LevelCode).zh : levelInfo(l as LevelCode).en);
-  const m = (fen: number | null) => money(fen, unit);
+  // Money arrives as whole 分 (the engine's contract); money() formats it exactly.
+  const m = (fen: number | null) => money(fen as Fen | null, unit);
   const unitText = t('moneyIn', { unit });
 
   return (
@@ -261,8 +262,10 @@ export function AidView({ regions, initialRegion, unit }: { regions: readonly Re
           <p className="table-note" data-testid="aid-sources">
             {t('sources')}：
             {(['aid', 'enrolment', 'fiscal'] as const)
-              .map((k) => need.state.status === 'ready' && need.state.value.sources[k])
-              .filter((d): d is NonNullable<typeof d> => Boolean(d))
+              .flatMap((k) => {
+                const d = need.state.status === 'ready' ? need.state.value.sources[k] : null;
+                return d ? [d] : [];
+              })
               .map((d) => `#${d.id} ${d.name}${d.synthetic ? `（${t('synthetic')}）` : ''} SHA-256 ${d.sha256.slice(0, 12)}…`)
               .join('；')}
           </p>

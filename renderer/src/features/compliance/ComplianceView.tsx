@@ -1,11 +1,12 @@
 // 合规检查: choose a rule, a government level and a scope; read the matrix (regions × years), the
 // list of failures, and drill into any cell. Every figure names the datasets and divisor behind it.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { GovLevel, RuleId } from '../../../../core/compliance/types';
 import { DIVISORS, type Divisor } from '../../../../core/metrics/divisor';
 import type { MoneyUnit } from '../../../../core/money/fen';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Segmented } from '../../components/Segmented';
+import { TaskProgress } from '../../components/TaskProgress';
 import { useEngineQuery } from '../../hooks/use-engine-query';
 import { useI18n } from '../../i18n/i18n';
 import { Drilldown } from './Drilldown';
@@ -14,6 +15,9 @@ import { Matrix } from './Matrix';
 import { divisorName, SourcesLine } from './SourcesLine';
 import { VarianceReport } from './VarianceReport';
 import { complianceText } from './text';
+import type { TrendPoint } from './RegionTrend';
+import { statusName, type MatrixData } from '../../../../core/compliance/view-arrow';
+import { useComplianceView } from './use-compliance-view';
 
 export type Cell = { regionCode: string; year: number };
 
@@ -28,11 +32,11 @@ export function ComplianceView({ unit, appVersion }: { unit: MoneyUnit; appVersi
   const [selected, setSelected] = useState<Cell | null>(null);
   const [version, setVersion] = useState(0);
   const rules = useEngineQuery('compliance.rules', {});
-  const check = useEngineQuery('compliance.check', { rules: [rule], govLevel, scope, divisor }, version);
+  const check = useComplianceView({ rule, govLevel, scope, divisor }, version);
   const ruleInfo = rules.state.status === 'ready' ? rules.state.value.rules.find((r) => r.id === rule) : undefined;
   const ruleName = ruleInfo ? (lang === 'zh' ? ruleInfo.nameZh : ruleInfo.nameEn) : rule;
-  const results = useMemo(() => (check.state.status === 'ready' ? check.state.value.results : []), [check.state]);
-  const years = useMemo(() => [...new Set(results.map((r) => r.year))].sort((a, b) => a - b), [results]);
+  const view = check.state.status === 'ready' ? check.state.value : null;
+  const years = view?.matrix.years ?? [];
 
   return (
     <main className="view compliance-view" data-testid="compliance-view">
@@ -67,16 +71,27 @@ export function ComplianceView({ unit, appVersion }: { unit: MoneyUnit; appVersi
           {ruleInfo.legalSource}：{ruleInfo.legalBasis}
         </p>
       )}
-      {check.state.status === 'loading' && <div className="loading">{tt('loading')}</div>}
+      {check.state.status === 'loading' && (
+        <div data-testid="compliance-loading">
+          <div className="loading">{tt('loading')}</div>
+          <TaskProgress active label={check.state.total > 0 ? t('computingCount', { done: check.state.done.toLocaleString('en-US'), total: check.state.total.toLocaleString('en-US') }) : t('computing')} rows={0} onCancel={check.cancel} />
+        </div>
+      )}
+      {check.state.status === 'cancelled' && (
+        <p className="muted" data-testid="compliance-cancelled">
+          {t('cancelled')}{' '}
+          <button type="button" className="button-small" data-testid="compliance-recompute" onClick={check.reload}>{t('recompute')}</button>
+        </p>
+      )}
       {check.state.status === 'error' && <ErrorBanner error={check.state.error} onRetry={check.reload} />}
-      {check.state.status === 'ready' && (
+      {view && (
         <>
-          <SourcesLine provenance={check.state.value.provenance} />
-          {results.length === 0 ? (
+          <SourcesLine provenance={view.raw.provenance} />
+          {view.raw.rows === 0 ? (
             <p className="muted">{t('noResults')}</p>
           ) : (
             <>
-              <Matrix results={results} ruleName={ruleName} selected={selected} onSelect={setSelected} provenance={check.state.value.provenance} appVersion={appVersion} />
+              <Matrix query={view.query} data={view.matrix} annotations={view.raw.annotations} ruleName={ruleName} selected={selected} onSelect={setSelected} provenance={view.raw.provenance} appVersion={appVersion} />
               {selected && (
                 <Drilldown
                   rule={rule}
@@ -85,14 +100,14 @@ export function ComplianceView({ unit, appVersion }: { unit: MoneyUnit; appVersi
                   divisor={divisor}
                   cell={selected}
                   unit={unit}
-                  history={results.filter((r) => r.regionCode === selected.regionCode && r.level === null)}
+                  history={historyOf(view.matrix, selected.regionCode, view.raw.valueUnit)}
                   onSelect={setSelected}
                   onClose={() => setSelected(null)}
                   onAnnotated={() => setVersion((v) => v + 1)}
                   version={version}
                 />
               )}
-              <FailureList results={results} ruleName={ruleName} unit={unit} onSelect={setSelected} provenance={check.state.value.provenance} appVersion={appVersion} />
+              <FailureList failures={view.failures} ruleName={ruleName} unit={unit} onSelect={setSelected} provenance={view.raw.provenance} appVersion={appVersion} />
               <VarianceReport years={years} govLevel={govLevel} scope={scope} divisor={divisor} unit={unit} appVersion={appVersion} />
             </>
           )}
@@ -100,4 +115,16 @@ export function ComplianceView({ unit, appVersion }: { unit: MoneyUnit; appVersi
       )}
     </main>
   );
+}
+
+/** The region's own results across the years, for the drill-down's trend. */
+function historyOf(m: MatrixData, code: string, valueUnit: TrendPoint['valueUnit']): TrendPoint[] {
+  const i = m.regions.findIndex((r) => r.code === code);
+  if (i < 0) return [];
+  const out: TrendPoint[] = [];
+  m.years.forEach((year, yi) => {
+    const at = i * m.years.length + yi;
+    if (m.status[at]! >= 0) out.push({ year, value: m.value(at), valueUnit, status: statusName(m.status[at]!) });
+  });
+  return out;
 }

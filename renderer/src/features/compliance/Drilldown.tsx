@@ -11,7 +11,7 @@ import { levelName, useI18n } from '../../i18n/i18n';
 import type { Cell } from './ComplianceView';
 import { mixedEffect } from './mixed-effects';
 import { NoteForm } from './NoteForm';
-import { RegionTrend } from './RegionTrend';
+import { RegionTrend, type TrendPoint } from './RegionTrend';
 import { complianceText } from './text';
 import { percentText, valuePairText, valueText, valueUnitLabel } from './values';
 
@@ -23,7 +23,7 @@ export function Drilldown({ rule, ruleName, scope, divisor, cell, unit, history,
   cell: Cell;
   unit: MoneyUnit;
   /** The region's own results across the years, for the trend chart. */
-  history: readonly ComplianceResult[];
+  history: readonly TrendPoint[];
   onSelect: (c: Cell) => void;
   onClose: () => void;
   onAnnotated: () => void;

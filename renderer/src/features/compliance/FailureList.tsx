@@ -1,21 +1,24 @@
 // The failures of the chosen rule: filtered by year, level, region and whether a note exists;
 // sorted by any column on its exact value; exported with their notes and provenance.
 import { useMemo, useState } from 'react';
-import type { ComplianceResult, Provenance } from '../../../../core/compliance/types';
+import type { Provenance } from '../../../../core/compliance/types';
+import type { FailureRow } from '../../../../core/compliance/view-arrow';
 import type { MoneyUnit } from '../../../../core/money/fen';
 import { useEngine } from '../../bridge/engine-context';
 import { useDownload } from '../../bridge/use-download';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ExportButtons } from '../../components/ExportButtons';
-import { SortableTable, sortRows, type Column, type Sort } from '../../components/SortableTable';
+import { sortRows, type Column, type Sort } from '../../components/SortableTable';
+import { useVirtualRows } from '../../components/use-virtual-rows';
 import { levelName, unitLabel, useI18n } from '../../i18n/i18n';
 import type { Cell } from './ComplianceView';
 import { provenanceLines } from './SourcesLine';
 import { complianceText } from './text';
 import { percentText, sortNumber, valuePairText, valueText, valueUnitLabel } from './values';
 
-export function FailureList({ results, ruleName, unit, onSelect, provenance, appVersion }: {
-  results: readonly ComplianceResult[];
+export function FailureList({ failures, ruleName, unit, onSelect, provenance, appVersion }: {
+  /** The rule's failing rows, every level. */
+  failures: readonly FailureRow[];
   ruleName: string;
   unit: MoneyUnit;
   onSelect: (c: Cell) => void;
@@ -31,7 +34,6 @@ export function FailureList({ results, ruleName, unit, onSelect, provenance, app
   const [text, setText] = useState('');
   const [unannotated, setUnannotated] = useState(false);
   const [sort, setSort] = useState<Sort>(null);
-  const failures = useMemo(() => results.filter((r) => r.status === 'fail'), [results]);
   const years = useMemo(() => [...new Set(failures.map((r) => r.year))].sort((a, b) => a - b), [failures]);
   const levels = useMemo(() => [...new Set(failures.map((r) => r.level ?? 'all'))], [failures]);
   const shown = useMemo(
@@ -45,10 +47,10 @@ export function FailureList({ results, ruleName, unit, onSelect, provenance, app
       ),
     [failures, year, level, text, unannotated],
   );
-  const unitOf = (r: ComplianceResult) => valueUnitLabel(r.valueUnit, unit, lang);
-  const notes = (r: ComplianceResult) => r.annotations.map((a) => `${a.text}（${a.author}）`).join('；');
+  const unitOf = (r: FailureRow) => valueUnitLabel(r.valueUnit, unit, lang);
+  const notes = (r: FailureRow) => r.annotations.map((a) => `${a.text}（${a.author}）`).join('；');
 
-  const columns: Column<ComplianceResult>[] = [
+  const columns: Column<FailureRow>[] = [
     { key: 'region', header: t('region'), cell: (r) => <>{r.regionName} <span className="code">{r.regionCode}</span></>, sortValue: (r) => r.regionCode },
     { key: 'year', header: t('yearCol'), cell: (r) => r.year, sortValue: (r) => r.year, align: 'right' },
     { key: 'level', header: t('level'), cell: (r) => levelName(r.level ?? 'all', lang), sortValue: (r) => r.level ?? '' },
@@ -87,7 +89,7 @@ export function FailureList({ results, ruleName, unit, onSelect, provenance, app
             value: valueText(r.value, r.valueUnit, unit, false),
             prior: valueText(r.priorValue, r.valueUnit, unit, false),
             growth: r.growth === null ? null : percentText(r.growth)!.replace('%', ''),
-            status: t(r.status),
+            status: t('fail'),
             note: notes(r) || null,
           })),
           provenance: [`${t('rule')}: ${ruleName}`, `${tt('unit')}: ${unitLabel(unit, lang)}`, ...provenanceLines(provenance, t, tt), `${tt('appTitle')} ${appVersion}`],
@@ -126,7 +128,53 @@ export function FailureList({ results, ruleName, unit, onSelect, provenance, app
           <input type="checkbox" checked={unannotated} onChange={(e) => setUnannotated(e.target.checked)} /> {t('onlyUnannotated')}
         </label>
       </div>
-      <SortableTable columns={columns} rows={shown} rowKey={(r) => `${r.regionCode}|${r.year}|${r.level ?? ''}`} testId="failures-table" sort={sort} onSortChange={setSort} />
+      <FailureTable key={`${year}|${level}|${text}|${unannotated}|${sort?.key ?? ''}${sort?.dir ?? ''}`} columns={columns} rows={shown} sort={sort} onSortChange={setSort} />
     </section>
+  );
+}
+
+const ROW_HEIGHT = 32;
+const VIEWPORT = 480;
+
+/** The sortable failures table; a long list (national scale: ~20,000 rows) draws only what is in view. */
+function FailureTable({ columns, rows, sort, onSortChange }: { columns: Column<FailureRow>[]; rows: readonly FailureRow[]; sort: Sort; onSortChange: (s: Sort) => void }) {
+  const sorted = useMemo(() => sortRows(rows, columns, sort), [rows, columns, sort]);
+  const win = useVirtualRows(sorted.length, ROW_HEIGHT, VIEWPORT);
+  const key = (r: FailureRow) => `${r.regionCode}|${r.year}|${r.level ?? ''}`;
+  const cycle = (k: string) => onSortChange(sort?.key !== k ? { key: k, dir: -1 } : sort.dir === -1 ? { key: k, dir: 1 } : null);
+  return (
+    <div className={win.virtual ? 'virtual-scroll' : undefined} onScroll={win.onScroll} style={win.virtual ? { maxHeight: VIEWPORT } : undefined}>
+      <table className="data-table" data-testid="failures-table">
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.key} className={`align-${c.align ?? 'right'}`} aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} data-col={c.key}>
+                {c.sortValue ? (
+                  <button type="button" className="sort-button" onClick={() => cycle(c.key)}>
+                    {c.header}
+                    <span className="sort-indicator">{sort?.key === c.key ? (sort.dir === 1 ? '▲' : '▼') : '⇅'}</span>
+                  </button>
+                ) : (
+                  c.header
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {win.padTop > 0 && <tr className="virtual-spacer" aria-hidden="true" style={{ height: win.padTop }} />}
+          {sorted.slice(win.start, win.end).map((r) => (
+            <tr key={key(r)} data-row={key(r)} style={win.virtual ? { height: ROW_HEIGHT } : undefined}>
+              {columns.map((c) => (
+                <td key={c.key} className={`align-${c.align ?? 'right'}`} data-col={c.key}>
+                  {c.cell(r)}
+                </td>
+              ))}
+            </tr>
+          ))}
+          {win.padBottom > 0 && <tr className="virtual-spacer" aria-hidden="true" style={{ height: win.padBottom }} />}
+        </tbody>
+      </table>
+    </div>
   );
 }

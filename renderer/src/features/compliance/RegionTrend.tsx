@@ -8,7 +8,10 @@ import { useI18n } from '../../i18n/i18n';
 import { complianceText } from './text';
 import { valueText, valueUnitLabel } from './values';
 
-export function RegionTrend({ history, unit }: { history: readonly ComplianceResult[]; unit: MoneyUnit }) {
+/** One year of the region's own series under the rule. */
+export type TrendPoint = Pick<ComplianceResult, 'year' | 'value' | 'valueUnit' | 'status'>;
+
+export function RegionTrend({ history, unit }: { history: readonly TrendPoint[]; unit: MoneyUnit }) {
   const { lang } = useI18n();
   const t = complianceText(lang);
   const rows = useMemo(() => [...history].sort((a, b) => a.year - b.year), [history]);

@@ -74,6 +74,16 @@ const zh = {
   overCount: '{total} 个地区中有 {n} 个同比变动超过 ±{p}%',
   topUp: '增幅最大',
   topDown: '降幅最大',
+  allProvinces: '全部省份',
+  allPrefectures: '全部地市',
+  failuresOnly: '只看有未达标的地区',
+  searchRegion: '搜索地区名称或代码',
+  matrixCount: '显示 {shown} / {total} 个地区',
+  computing: '正在计算合规结果…',
+  computingCount: '已计算 {done} / {total} 个地区',
+  cancelled: '已取消计算。',
+  recompute: '重新计算',
+  noMatch: '没有符合筛选条件的地区。',
 };
 
 export type ComplianceTextKey = keyof typeof zh;
@@ -149,6 +159,16 @@ const en: Record<ComplianceTextKey, string> = {
   overCount: '{n} of {total} regions moved by more than ±{p}%',
   topUp: 'Largest rises',
   topDown: 'Largest falls',
+  allProvinces: 'All provinces',
+  allPrefectures: 'All prefectures',
+  failuresOnly: 'Only regions with a failure',
+  searchRegion: 'Search region name or code',
+  matrixCount: '{shown} of {total} regions shown',
+  computing: 'Computing the compliance results…',
+  computingCount: '{done} of {total} regions computed',
+  cancelled: 'The computation was cancelled.',
+  recompute: 'Compute again',
+  noMatch: 'No region matches the filters.',
 };
 
 const TEXT: Record<Lang, Record<ComplianceTextKey, string>> = { zh, en };

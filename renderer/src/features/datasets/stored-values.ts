@@ -14,7 +14,7 @@ export const COMPARABLE_KINDS: readonly DatasetInfo['kind'][] = ['expenditure', 
 
 /** dataset.kind for an import kind. */
 export function datasetKindOf(kind: ImportKind): DatasetInfo['kind'] {
-  return kind === 'capacity' ? 'fiscal' : kind === 'region-changes' ? 'region_changes' : kind;
+  return kind === 'capacity' ? 'fiscal' : kind === 'region-changes' ? 'region_changes' : kind === 'county-attainment' ? 'county_attainment' : kind;
 }
 
 export function storedKindOf(kind: DatasetInfo['kind'], key: string): StoredKind {

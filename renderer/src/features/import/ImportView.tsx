@@ -7,6 +7,7 @@ import type { ImportOutcome } from '../../../../core/import/request';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useI18n } from '../../i18n/i18n';
+import { BulletinTab } from './BulletinTab';
 import { CommitResult } from './CommitResult';
 import { FileStep } from './FileStep';
 import { buildRequest, EMPTY_FORM, sameRequest, type ImportForm } from './import-request';
@@ -18,6 +19,7 @@ export function ImportView({ onCommitted, onOpenDatasets }: { onCommitted: (o: I
   const { t } = useI18n();
   const [form, setForm] = useState<ImportForm>(EMPTY_FORM);
   const [map, setMap] = useState<string[]>([]);
+  const [tab, setTab] = useState<'table' | 'bulletin'>('table');
   const w = useImportWizard(onCommitted);
   const busy = w.task !== null;
   const request = buildRequest(form, map);
@@ -29,6 +31,15 @@ export function ImportView({ onCommitted, onOpenDatasets }: { onCommitted: (o: I
   return (
     <main className="view import-view" data-testid="import-view">
       <h2 className="view-title">{t('importTitle')}</h2>
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'table'} className={tab === 'table' ? 'tab active' : 'tab'} data-testid="import-tab-table" onClick={() => setTab('table')}>
+          {t('impTabTable')}
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'bulletin'} className={tab === 'bulletin' ? 'tab active' : 'tab'} data-testid="import-tab-bulletin" onClick={() => setTab('bulletin')}>
+          {t('impTabBulletin')}
+        </button>
+      </div>
+      {tab === 'bulletin' ? <BulletinTab onImported={() => undefined} /> : <>
       <p className="view-intro">{t('importIntro')}</p>
 
       <section className="panel step">
@@ -86,6 +97,7 @@ export function ImportView({ onCommitted, onOpenDatasets }: { onCommitted: (o: I
           onMap={setMap}
         />
       )}
+      </>}
     </main>
   );
 }
