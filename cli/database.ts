@@ -13,7 +13,7 @@ import { UsageError } from './io';
 
 export function openForCli(dbOption: string | undefined, io: CliIO): { db: Database.Database; file: string } {
   const file = dbOption ?? defaultDatabasePath();
-  if (dbOption !== undefined && !existsSync(file)) throw new UsageError(`database file not found: ${file} (create one with \`wb demo --out ${file}\`)`);
+  if (dbOption !== undefined && !existsSync(file)) throw new UsageError(`database file not found: ${file}\n  create an empty workspace: wb init --out ${file}\n  or one with the synthetic demo: wb demo --out ${file}`);
   try {
     const opened = openDatabase(file);
     if (opened.backupFile) io.err(`backup before migration: ${opened.backupFile}\n`);

@@ -104,7 +104,7 @@ describe('wb per-student', () => {
     const r = await wb('--db', demoDb, 'per-student', '--region', '390000', '--year', '2023', '--format', 'csv');
     expect(r.code).toBe(0);
     const [header, ...rows] = r.out.trim().split('\r\n');
-    expect(header).toBe('level,level_name,spending_yuan,prior_spending_yuan,spending_growth_pct,students,prior_students,students_growth_pct,per_student_yuan,prior_per_student_yuan,per_student_growth_pct,per_student_status');
+    expect(header).toBe('level,level_name,spending_yuan,prior_spending_yuan,spending_growth_pct,students,prior_students,students_growth_pct,per_student_yuan,prior_per_student_yuan,per_student_growth_pct,per_student_status,reason');
     expect(rows.at(-1)).toMatch(/^all,合计,/);
   });
   it('names the problem on bad input', async () => {

@@ -4,11 +4,14 @@ import { pathToFileURL } from 'node:url';
 import { aidCommand, aidHelp } from './commands/aid';
 import { auditCommand, auditHelp } from './commands/audit';
 import { backupCommand, backupHelp } from './commands/backup';
+import { basisCommand, basisHelp } from './commands/basis';
 import { briefCommand, briefHelp } from './commands/brief';
 import { bulletinCommand, bulletinHelp } from './commands/bulletin';
 import { checkCommand, checkHelp } from './commands/check';
 import { demoCommand, demoHelp } from './commands/demo';
+import { healthCommand, healthHelp } from './commands/health';
 import { infoCommand, infoHelp } from './commands/info';
+import { initCommand, initHelp } from './commands/init';
 import { perStudentCommand, perStudentHelp } from './commands/per-student';
 import { compareCommand, compareHelp } from './commands/compare';
 import { exportCommand, exportHelp } from './commands/export';
@@ -25,17 +28,20 @@ Usage: wb [--db FILE] <command> [options]
   --db FILE   the database to use (default: the workbench's own database)
 
 Commands:
-${[demoHelp, infoHelp, perStudentHelp, checkHelp, importHelp, bulletinHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, aidHelp, briefHelp, auditHelp, backupHelp, balanceHelp, targetsHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
+${[initHelp, demoHelp, infoHelp, perStudentHelp, checkHelp, basisHelp, healthHelp, importHelp, bulletinHelp, exportHelp, templateHelp, compareHelp, simulateHelp, optimiseHelp, aidHelp, briefHelp, auditHelp, backupHelp, balanceHelp, targetsHelp].map((h) => '  ' + h.replace(/\n/g, '\n  ')).join('\n')}
 
 Exit codes: 0 success · 1 failures found by a check · 2 bad input (nothing was changed) · 3 unexpected error
 `;
 
 type Command = (argv: string[], io: CliIO, db: string | undefined) => number | Promise<number>;
 const COMMANDS: Record<string, Command> = {
+  init: (argv, io) => initCommand(argv, io),
   demo: (argv, io) => demoCommand(argv, io),
   info: infoCommand,
   'per-student': perStudentCommand,
   check: checkCommand,
+  basis: basisCommand,
+  health: healthCommand,
   import: importCommand,
   bulletin: bulletinCommand,
   export: exportCommand,

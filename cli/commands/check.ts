@@ -96,6 +96,8 @@ export function checkCommand(argv: string[], io: CliIO, dbOption: string | undef
     const results: ComplianceResult[] = [];
     const counts = { pass: 0, fail: 0, na: 0 };
     const datasets = new Map<number, string>();
+    const perRule = new Map<string, number>();
+    const basisLines = new Set<string>();
     for (const govLevel of level === 'all' ? GOV_LEVELS : [level]) {
       for (const s of scope === 'both' ? (['consolidated', 'own_level'] as const) : [scope]) {
         let run;
@@ -107,9 +109,19 @@ export function checkCommand(argv: string[], io: CliIO, dbOption: string | undef
         }
         // One at a time: spreading a national run (~465,000 rows) as arguments overflows the stack.
         for (const r of run.results) results.push(r);
-        for (const x of run.summary) for (const k of ['pass', 'fail', 'na'] as const) counts[k] += x[k];
+        for (const x of run.summary) {
+          for (const k of ['pass', 'fail', 'na'] as const) counts[k] += x[k];
+          perRule.set(x.rule, (perRule.get(x.rule) ?? 0) + x.pass + x.fail + x.na);
+        }
+        if (run.provenance.basis) basisLines.add(`${SCOPE_ZH[s]} ${run.provenance.basis.line}`);
         for (const d of run.provenance.datasets) datasets.set(d.id, `#${d.id} ${d.name} sha256 ${d.sha256.slice(0, 12)}`);
       }
+    }
+    // A rule that evaluated nothing had no input to read: say which, never "0 0 0" and success.
+    const empty = [...perRule].filter(([, n]) => n === 0).map(([id]) => RULES.find((r) => r.id === id)!);
+    if (empty.length) {
+      const lines = empty.map((r) => `规则 ${r.id}（${r.nameZh}）没有可评估的输入 / rule ${r.id} has no input to evaluate: 需要 / needs ${r.requiredInputs.join('；')}`);
+      throw new UsageError(`${lines.join('\n')}\n  ${level === 'all' ? '各级' : level} ${from ?? ''}${to !== from ? `–${to ?? ''}` : ''}; ${[...basisLines].join('\n  ')}\n  查看数据基础 / see: wb basis show`);
     }
     if (format === 'json') io.out(renderJson(results.map(resultRecord)));
     else if (format === 'csv') {
@@ -139,6 +151,7 @@ export function checkCommand(argv: string[], io: CliIO, dbOption: string | undef
       );
       io.out(`达标 ${counts.pass}，未达标 ${counts.fail}，不适用 ${counts.na}；金额单位：元（内部以分精确计算）\n`);
       io.out(`数据来源 / sources: ${[...datasets.values()].join('; ') || '无 / none'}; divisor ${divisor}\n`);
+      for (const line of basisLines) io.out(`${line}\n`);
     }
     return counts.fail > 0 ? EXIT.failures : EXIT.ok;
   } finally {

@@ -20,6 +20,15 @@ const yuan = (r: Ratio | null) => (r === null ? null : formatRatio(r.num, r.den 
 const yuanExact = (fen: number | null) => (fen === null ? null : formatRatio(BigInt(fen), 100n, 2));
 const count = (r: Ratio | null) => (r === null ? null : formatRatio(r.num, r.den, r.num % r.den === 0n ? 0 : 4));
 const status = (f: PerStudentFigure) => (f.perStudentDirection === null ? 'na' : f.perStudentDirection === 'fall' ? 'fail' : 'pass');
+/** Why a figure is missing: 无数据 with its reason, never a silent blank or 0. */
+export function missingReason(f: PerStudentFigure): string | null {
+  if (f.current.spendingFen === null) return '无数据：数据基础中无本年教育支出 / no spending for this year in the data basis';
+  if (f.current.students === null) return '无数据：数据基础中无本年在校生数 / no enrolment for this year in the data basis';
+  if (f.current.perStudent === null) return '在校生为 0，生均不适用 / zero students';
+  if (f.prior.spendingFen === null || f.prior.students === null) return '无数据：数据基础中无上年数据，无法比较 / no prior-year figures in the data basis';
+  if (f.prior.perStudent === null) return '上年在校生为 0，无法比较 / zero students in the prior year';
+  return null;
+}
 const levelZh = (l: LevelOrAll) => (l === 'all' ? '合计' : (LEVELS.find((x) => x.code === l)?.zh ?? l));
 
 export function perStudentCommand(argv: string[], io: CliIO, dbOption: string | undefined): number {
@@ -54,6 +63,7 @@ export function perStudentCommand(argv: string[], io: CliIO, dbOption: string | 
       prior_per_student_yuan: yuan(f.prior.perStudent),
       per_student_growth_pct: pct(f.perStudentGrowth),
       per_student_status: status(f),
+      reason: missingReason(f),
     }));
     if (format === 'json') {
       io.out(
@@ -65,6 +75,7 @@ export function perStudentCommand(argv: string[], io: CliIO, dbOption: string | 
           expenditure_dataset: series.expenditureDataset && { id: series.expenditureDataset.id, name: series.expenditureDataset.name, sha256: series.expenditureDataset.sha256 },
           enrolment_dataset: series.enrolmentDataset && { id: series.enrolmentDataset.id, name: series.enrolmentDataset.name, sha256: series.enrolmentDataset.sha256 },
           crosswalk: series.crosswalk,
+          basis: series.basis,
           rows: records,
         }),
       );
@@ -77,7 +88,8 @@ export function perStudentCommand(argv: string[], io: CliIO, dbOption: string | 
       return EXIT.ok;
     }
     io.out(`${region.name} (${region.code}) ${year}, ${scope === 'consolidated' ? '全辖' : '本级'}, divisor ${divisor}; amounts in 元\n`);
-    io.out(renderTable(['学段', '教育支出', '增长%', '在校生', '增长%', '生均', '上年生均', '增长%', '生均只增不减'], records.map((r) => [r.level_name, r.spending_yuan, r.spending_growth_pct, r.students, r.students_growth_pct, r.per_student_yuan, r.prior_per_student_yuan, r.per_student_growth_pct, r.per_student_status]), [false, true, true, true, true, true, true, true, false]));
+    io.out(renderTable(['学段', '教育支出', '增长%', '在校生', '增长%', '生均', '上年生均', '增长%', '生均只增不减', '说明'], records.map((r) => [r.level_name, r.spending_yuan, r.spending_growth_pct, r.students, r.students_growth_pct, r.per_student_yuan, r.prior_per_student_yuan, r.per_student_growth_pct, r.per_student_status, r.reason]), [false, true, true, true, true, true, true, true, false, false]));
+    io.out(`${series.basis.line}\n`);
     io.out(`sources: expenditure #${series.expenditureDataset?.id} ${series.expenditureDataset?.sha256.slice(0, 12)}, enrolment #${series.enrolmentDataset?.id ?? '—'} ${series.enrolmentDataset?.sha256.slice(0, 12) ?? ''}\n`);
     return EXIT.ok;
   } finally {

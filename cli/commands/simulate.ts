@@ -2,7 +2,7 @@
 // file) on the database's counties; wb optimise — goal seeking with the HiGHS LP solver. Both run
 // the same core/transfer code as the app. simulate exits 1 when the scenario makes a county fail a
 // never-decrease rule that the baseline passes; optimise exits 1 when the goal is infeasible.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { compareGroups, countyTable, report, type ScenarioReport } from '../../core/transfer/compare';
 import { seekGoal, type GoalKind } from '../../core/transfer/goal';
 import type { SimInputs } from '../../core/transfer/inputs';
@@ -19,7 +19,11 @@ import { EXIT, UsageError, type CliIO } from '../io';
 import { renderCsv, renderJson, renderTable, type Cell } from '../output';
 import { NoFactorWeightError } from '../../core/transfer/shares';
 
-export const simulateHelp = `wb simulate --scenario FILE.json [--year Y] [--format table|csv|json] | wb simulate --list-parameters
+export const simulateHelp = `wb simulate --scenario FILE.json [--year Y] [--fill-missing zero] [--format table|csv|json] | wb simulate --list-parameters
+wb simulate --init --region CODE [--year Y] [--units county|prefecture|province] --out FILE.json
+  --init writes a scenario file (identical to the baseline) for the units the data basis covers, to edit and run.
+  A unit-year the data basis does not cover (no enrolment, spending, population, area, revenue or expenditure)
+  is refused (exit 2, each unit and year named) unless --fill-missing zero says to read it as 0.
   Transfer allocation under a scenario file (docs/scenario-file.md) vs the baseline rule and the file's alternatives:
   per-county allocation, per-student funding, never-decrease rules re-run, equity before/after, groups by tier.
   Exit 1 when the scenario makes a county fail a never-decrease rule that passes under the baseline.`;
@@ -70,10 +74,26 @@ function readScenario(path: string): ScenarioFile {
   return parsed.value;
 }
 
-function gather(dbOption: string | undefined, io: CliIO, regionCode: string, year: number | undefined, unitLevel: ScenarioFile['units'] = 'county'): SimInputs {
+/** Holes in the inputs, grouped by what is missing: refused unless the user said how to fill them. */
+function refuseHoles(inputs: SimInputs, fill: 'zero' | undefined, io: CliIO): void {
+  const holes = inputs.holes ?? [];
+  if (holes.length === 0) return;
+  const by = new Map<string, string[]>();
+  for (const h of holes) by.set(h.reason, [...(by.get(h.reason) ?? []), `${h.name}（${h.code}）${h.year}`]);
+  const text = [...by].map(([reason, units]) => `  ${reason}: ${units.length} 个单位 / units: ${units.slice(0, 12).join('、')}${units.length > 12 ? ` … 另 ${units.length - 12} 个` : ''}`).join('\n');
+  if (fill === 'zero') {
+    io.err(`注意 / note: 以下缺失数据按 0 计算（--fill-missing zero）/ read as 0 as asked:\n${text}\n`);
+    return;
+  }
+  throw new UsageError(`数据基础有缺口，不能模拟 / the data basis has holes; not simulating:\n${text}\n  ${inputs.basis?.line ?? ''}\n  补充数据（wb import）、改变数据基础（wb basis set），或用 --fill-missing zero 明确按 0 计算 / import the data, change the basis, or pass --fill-missing zero`);
+}
+
+function gather(dbOption: string | undefined, io: CliIO, regionCode: string, year: number | undefined, unitLevel: ScenarioFile['units'] = 'county', fill?: 'zero'): SimInputs {
   const { db } = openForCli(dbOption, io);
   try {
-    return gatherSimInputs(db, { regionCode, year, unitLevel });
+    const inputs = gatherSimInputs(db, { regionCode, year, unitLevel });
+    refuseHoles(inputs, fill, io);
+    return inputs;
   } catch (e) {
     if (e instanceof CodedError && (e.code === 'bad_input' || e.code === 'not_found')) throw new UsageError(e.message);
     throw e;
@@ -134,7 +154,19 @@ export function simulateCommand(argv: string[], io: CliIO, dbOption: string | un
 }
 
 function simulateRun(argv: string[], io: CliIO, dbOption: string | undefined): number {
-  const { values } = parse(argv, { scenario: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, 'list-parameters': { type: 'boolean' } });
+  const { values } = parse(argv, {
+    scenario: { type: 'string' },
+    year: { type: 'string' },
+    format: { type: 'string' },
+    'list-parameters': { type: 'boolean' },
+    'fill-missing': { type: 'string' },
+    init: { type: 'boolean' },
+    region: { type: 'string' },
+    units: { type: 'string' },
+    out: { type: 'string' },
+  });
+  const fill = values['fill-missing'] === undefined ? undefined : oneOf(values, 'fill-missing', ['zero'] as const, 'zero');
+  if (values.init) return initScenario(values, io, dbOption, fill);
   if (values['list-parameters']) {
     // The baseline values are dated: each applies from its year on, so a run for 2022 and one for
     // 2024 can start from different pools and quotas.
@@ -145,18 +177,19 @@ function simulateRun(argv: string[], io: CliIO, dbOption: string | undefined): n
   const file = readScenario(values.scenario);
   const format = oneOf(values, 'format', ['table', 'csv', 'json'] as const, 'table');
   const year = optionalInt(values, 'year', 1949, 2100) ?? file.year;
-  const inputs = gather(dbOption, io, file.region, year, file.units);
+  const inputs = gather(dbOption, io, file.region, year, file.units, fill);
   warnUnknownScores(io, inputs, [file, ...file.alternatives]);
   const p = prepare(inputs);
   const reports = [
     report(p, { name: '基准', overlay: [] }),
     report(p, { name: file.name, overlay: overlayOf(file), scores: file.scores }),
-    ...file.alternatives.map((a) => report(p, { name: a.name, overlay: overlayOf(a), scores: a.scores })),
+    // An alternative starts from the main scenario: its own entries come later and win.
+    ...file.alternatives.map((a) => report(p, { name: a.name, overlay: [...overlayOf(file), ...overlayOf(a)], scores: a.scores ?? file.scores })),
   ];
   const proposal = reports[1]!;
   const newFailures = proposal.result.counts.eduSpending.newlyFailing + proposal.result.counts.perStudent.newlyFailing;
   if (format === 'json') {
-    io.out(renderJson({ region: inputs.regionCode, region_name: inputs.regionName, year: inputs.year, data_hash: inputs.dataHash, datasets: inputs.datasets, scenarios: reports.map(jsonReport), by_tier: compareGroups(reports, 'tier'), by_urban_rural: compareGroups(reports, 'urban_rural'), by_enrolment_band: compareGroups(reports, 'enrolment_band') }));
+    io.out(renderJson({ region: inputs.regionCode, region_name: inputs.regionName, year: inputs.year, data_hash: inputs.dataHash, basis: inputs.basis, holes_filled_with_zero: fill === 'zero' ? (inputs.holes ?? []) : [], datasets: inputs.datasets, scenarios: reports.map(jsonReport), by_tier: compareGroups(reports, 'tier'), by_urban_rural: compareGroups(reports, 'urban_rural'), by_enrolment_band: compareGroups(reports, 'enrolment_band') }));
   } else if (format === 'csv') {
     const t = countyTable(reports);
     io.out(renderCsv(t.headers, t.rows as Cell[][]));
@@ -192,7 +225,7 @@ function simulateRun(argv: string[], io: CliIO, dbOption: string | undefined): n
       ),
     );
     for (const r of reports) for (const w of r.result.allocation.warnings) io.err(`${r.name}：${warningText(w, inputs)}\n`);
-    io.out(`数据来源 / sources: ${sources(inputs)}\n假设：转移支付变化按 ${proposal.result.params['outcome.pass_through'] * 100}% 计入教育支出 / assumption: a change in transfer reaches education spending at the pass-through share\n`);
+    io.out(`数据来源 / sources: ${sources(inputs)}\n${inputs.basis?.line ?? ''}\n假设：转移支付变化按 ${proposal.result.params['outcome.pass_through']! * 100}% 计入教育支出 / assumption: a change in transfer reaches education spending at the pass-through share\n`);
   }
   return newFailures > 0 ? EXIT.failures : EXIT.ok;
 }
@@ -207,7 +240,7 @@ export async function optimiseCommand(argv: string[], io: CliIO, dbOption: strin
 }
 
 async function optimiseRun(argv: string[], io: CliIO, dbOption: string | undefined): Promise<number> {
-  const { values } = parse(argv, { goal: { type: 'string' }, scenario: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' } });
+  const { values } = parse(argv, { goal: { type: 'string' }, scenario: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, 'fill-missing': { type: 'string' } });
   const goal = oneOf(values, 'goal', ['max-difficulty-weight', 'min-pool'] as const satisfies readonly GoalKind[], 'max-difficulty-weight');
   if (values.goal === undefined) throw new UsageError('--goal max-difficulty-weight|min-pool is required');
   const format = oneOf(values, 'format', ['table', 'json'] as const, 'table');
@@ -215,7 +248,7 @@ async function optimiseRun(argv: string[], io: CliIO, dbOption: string | undefin
   const region = file?.region ?? (values.region as string | undefined);
   if (!region || !/^\d{6}$/.test(region)) throw new UsageError('give --scenario FILE.json or --region CODE (six digits)');
   const year = optionalInt(values, 'year', 1949, 2100) ?? file?.year;
-  const inputs = gather(dbOption, io, region, year, file?.units);
+  const inputs = gather(dbOption, io, region, year, file?.units, values['fill-missing'] === 'zero' ? 'zero' : undefined);
   if (file) warnUnknownScores(io, inputs, [file]);
   const p = prepare(inputs);
   const r = seekGoal(p, { name: file?.name ?? '基准', overlay: file ? overlayOf(file) : [], scores: file?.scores }, goal, await loadSolver());
@@ -227,4 +260,23 @@ async function optimiseRun(argv: string[], io: CliIO, dbOption: string | undefin
     if (r.binding.length) io.out(renderTable(['代码', '县', '约束', '需要(元)'], r.binding.map((b) => [b.code, b.name, reason[b.reason], yuan(b.needFen)]), [false, false, false, true]));
   }
   return r.feasible ? EXIT.ok : EXIT.failures;
+}
+
+/** wb simulate --init: a scenario file from the data, identical to the baseline, for the units the basis covers. */
+function initScenario(values: Record<string, unknown>, io: CliIO, dbOption: string | undefined, fill: 'zero' | undefined): number {
+  const region = values.region;
+  if (typeof region !== 'string' || !/^\d{6}$/.test(region)) throw new UsageError('--init needs --region CODE (six digits; 000000 = the whole country)');
+  const out = values.out;
+  if (typeof out !== 'string' || out === '') throw new UsageError('--init needs --out FILE.json');
+  if (existsSync(out)) throw new UsageError(`${out} already exists; choose a new file name`);
+  const year = optionalInt(values, 'year', 1949, 2100);
+  const units = oneOf(values, 'units', ['county', 'prefecture', 'province'] as const, region === '000000' ? 'province' : 'county');
+  const inputs = gather(dbOption, io, region, year, units, fill);
+  const LABEL = { province: '省', prefecture: '市', county: '县' } as const;
+  const file = { format: 'edu-finance-scenario/1', name: `${inputs.regionName}${inputs.year}年方案`, region: inputs.regionCode, units, year: inputs.year, description: `由数据生成：${inputs.units.length} 个${LABEL[units]}级单位；${inputs.basis?.line ?? ''}`, parameters: {}, alternatives: [] };
+  const check = parseScenarioFile(JSON.stringify(file));
+  if (!check.ok) throw new Error(`generated scenario is not valid: ${check.problems.join('; ')}`);
+  writeFileSync(out, JSON.stringify(file, null, 2) + '\n', { flag: 'wx' });
+  io.out(`${out}: ${inputs.regionName}（${inputs.regionCode}）${inputs.year} 年，${inputs.units.length} 个${LABEL[units]}级单位 / units；数据哈希 ${inputs.dataHash.slice(0, 16)}\n`);
+  return EXIT.ok;
 }

@@ -207,6 +207,7 @@ export function buildBrief(d: BriefData, sections: readonly BriefSection[], lang
     provenance: [
       ...(lang === 'zh' ? ['数据来源：'] : ['Sources:']),
       ...d.datasets.map((x) => `#${x.id} ${x.name} sha256 ${x.sha256}`),
+      ...(d.basis ? [`${d.basis.line}（${lang === 'zh' ? '哈希' : 'hash'} ${d.basis.hash}）`] : []),
       ...(d.scenario ? [`${lang === 'zh' ? '方案' : 'Scenario'} #${d.scenario.id} “${d.scenario.name}” ${lang === 'zh' ? '参数哈希' : 'parameters'} ${d.scenario.paramsHash}`] : []),
       `${lang === 'zh' ? '规则版本' : 'Rules'} ${d.rulesVersion} · ${lang === 'zh' ? '程序版本' : 'App'} ${d.appVersion} · ${lang === 'zh' ? '生成时间' : 'Generated'} ${d.generatedAt}`,
     ],

@@ -47,6 +47,8 @@ export type BriefData = {
   failures: FailureFigures[];
   scenario: ScenarioFigures | null;
   datasets: { id: number; name: string; sha256: string }[];
+  /** The data basis the figures were read through: hash and one line (which dataset, which years). */
+  basis?: { hash: string; line: string } | undefined;
   rulesVersion: string;
   appVersion: string;
   generatedAt: string;

@@ -21,6 +21,9 @@ export type Fact = {
 
 export const FISCAL_KEYS = ['gpb_expenditure', 'recurrent_revenue', 'gdp', 'fiscal_edu_funds', 'edu_appropriation', 'teacher_avg_pay', 'civil_servant_avg_pay'] as const;
 export type FiscalKey = (typeof FISCAL_KEYS)[number];
+/** Indicators the transfer simulator reads besides the rules' (gathered the same way). */
+export const SIM_FISCAL_KEYS = ['gpb_revenue', 'gpb_expenditure', 'population', 'area'] as const;
+export type AnyFiscalKey = FiscalKey | (typeof SIM_FISCAL_KEYS)[number];
 
 export type RegionInputs = {
   code: string;
@@ -28,7 +31,7 @@ export type RegionInputs = {
   govLevel: GovLevel;
   /** year → level → facts; level 'all' holds a total printed as such (not a sum made here). */
   facts: Map<number, Map<LevelOrAll, Fact>>;
-  fiscal: Map<number, Partial<Record<FiscalKey, number>>>;
+  fiscal: Map<number, Partial<Record<AnyFiscalKey, number>>>;
   /** Years whose figures include a predecessor code's facts (current boundary). */
   crosswalkYears: ReadonlySet<number>;
   /** Years where a predecessor was split and allocated by share. */

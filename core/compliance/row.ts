@@ -39,7 +39,10 @@ export function resultRow(region: RegionInputs, rule: RuleId, year: number, leve
 export const NA = {
   noData: '缺少本年数据 / no data for the year',
   noPrior: '缺少上年数据，无比较基数 / no prior-year figure to compare with',
-  noStudents: '本年在校生为 0 或缺失，生均不适用 / no students this year: per-student is N/A',
-  noPriorStudents: '上年在校生为 0 或缺失，无比较基数 / no students in the prior year: no base',
+  noStudents: '本年在校生为 0，生均不适用 / zero students this year: per-student is N/A',
+  noPriorStudents: '上年在校生为 0，无比较基数 / zero students in the prior year: no base',
+  // Missing is never zero: a count the data basis does not hold is 无数据, said as such.
+  noEnrolment: '无数据：数据基础中无本年在校生数 / no enrolment for this year in the data basis',
+  noPriorEnrolment: '无数据：数据基础中无上年在校生数，无比较基数 / no prior-year enrolment in the data basis',
   zeroPrior: '上年数值为 0，增幅无定义 / prior value is zero: growth undefined',
 } as const;

@@ -139,6 +139,8 @@ export const Provenance = z.object({
   divisor: z.enum(['autumn', 'weighted_8_4', 'average_two_autumns']),
   scope: z.enum(['consolidated', 'own_level']),
   computedAt: z.string(),
+  /** The data basis read: its hash and one line naming each input's datasets and years. */
+  basis: z.object({ hash: z.string(), line: z.string() }).optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 

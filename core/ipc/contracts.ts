@@ -21,6 +21,7 @@ import { Brief, BRIEF_SECTIONS } from '../brief/model';
 import { SimInputs } from '../transfer/inputs';
 import { OverlayEntry, Scores } from '../transfer/parameters';
 import { GoalKindSchema, GoalResultSchema, StoredScenario } from '../transfer/schemas';
+import { workspaceContracts } from './workspace-contracts';
 import { AuditEntry, AuditReport, BackupInfo } from './audit-schemas';
 import { AidAllocateInput, AidAllocationView, AidNeedInput, AidNeedView } from '../aid/view';
 
@@ -323,6 +324,7 @@ export const contracts = {
     input: BriefRequest.extend({ format: z.enum(['pdf', 'docx', 'xlsx']) }).strict(),
     output: FileBytes,
   },
+  ...workspaceContracts,
   'aid.need': { input: AidNeedInput, output: AidNeedView },
   'aid.allocate': { input: AidAllocateInput, output: AidAllocationView },
   'aid.export': { input: z.object({ need: AidNeedInput, allocation: AidAllocateInput.optional() }).strict(), output: FileBytes },

@@ -41,5 +41,9 @@ export const SimInputs = z.object({
   datasets: z.array(SimDataset),
   /** SHA-256 of the canonical JSON of `units`, so a run can name the data it used. */
   dataHash: z.string(),
+  /** Region-years the data basis does not cover for an input the simulation reads (never read as 0 silently). */
+  holes: z.array(z.object({ code: z.string(), name: z.string(), year: z.number().int(), input: z.string(), reason: z.string() })).optional(),
+  /** The data basis the inputs were read through: its hash and one line naming the datasets. */
+  basis: z.object({ hash: z.string(), line: z.string() }).optional(),
 });
 export type SimInputs = z.infer<typeof SimInputs>;

@@ -127,6 +127,7 @@ export function gatherBrief(db: Database.Database, q: BriefQuery): BriefData {
     failures,
     scenario,
     datasets: [...datasets.values()].sort((a, b) => a.id - b.id),
+    basis: check.provenance.basis,
     rulesVersion: RULES_VERSION,
     appVersion: q.appVersion,
     generatedAt: (q.now ?? new Date()).toISOString(),

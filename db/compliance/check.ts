@@ -8,6 +8,7 @@ import type { ComplianceResult, GovLevel, Provenance, RuleId, RuleSummary } from
 import { LEVEL_CODES } from '../../core/levels';
 import type { Divisor } from '../../core/metrics/divisor';
 import { CodedError } from '../../core/result';
+import { basisLine } from '../repos/basis';
 import { listAnnotations } from './annotations';
 import { chooseDatasets, datasetRefs, type Chosen } from './datasets';
 import { dataYears, gatherInputs } from './gather';
@@ -53,7 +54,7 @@ export function yearRange(db: Database.Database, chosen: Chosen, yearFrom?: numb
 export function runCheck(db: Database.Database, q: CheckQuery, now = new Date()): CheckOutput {
   const chosen = chooseDatasets(db, q.scope, q.datasetIds);
   const rules = q.rules?.length ? [...new Set(q.rules)] : RULES.map((r) => r.id);
-  const provenance: Provenance = { datasets: datasetRefs(chosen), divisor: q.divisor, scope: q.scope, computedAt: now.toISOString() };
+  const provenance: Provenance = { datasets: datasetRefs(chosen), divisor: q.divisor, scope: q.scope, computedAt: now.toISOString(), basis: { hash: chosen.basis.hash, line: basisLine(chosen.basis) } };
   const range = yearRange(db, chosen, q.yearFrom, q.yearTo);
   if (!range) return { results: [], summary: summarise([], rules), provenance, inputs: [], chosen };
   // Two years before the range: growth needs t−1, and the 8/4 divisor of t−1 needs t−2's autumn.

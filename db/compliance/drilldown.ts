@@ -9,6 +9,7 @@ import type { Divisor } from '../../core/metrics/divisor';
 import { CodedError } from '../../core/result';
 import { boundarySources, getRegion } from '../repos/regions';
 import { runCheck } from './check';
+import type { InputBasis } from '../repos/basis';
 import { chooseDatasets } from './datasets';
 
 export type DrilldownQuery = {
@@ -41,28 +42,30 @@ export function drilldown(db: Database.Database, q: DrilldownQuery): DrilldownOu
     region: mine.find((r) => r.level === (q.level ?? null)) ?? mine[0] ?? null,
     children,
     levels: levels.filter((r) => r.level !== null),
-    functions: functionBreakdown(db, q, own.provenance.datasets.find((d) => d.kind === 'expenditure')?.id ?? chooseDatasets(db, q.scope, q.datasetIds).expenditure?.id),
+    functions: functionBreakdown(db, q, chooseDatasets(db, q.scope, q.datasetIds).expenditure),
     provenance: own.provenance,
   };
 }
 
-function functionBreakdown(db: Database.Database, q: DrilldownQuery, datasetId: number | undefined): BudgetFunctionRow[] {
-  if (datasetId === undefined) return [];
+/** The 205 breakdown of the spending the basis reads: each region-year from the dataset it names. */
+function functionBreakdown(db: Database.Database, q: DrilldownQuery, spending: InputBasis | null): BudgetFunctionRow[] {
+  if (!spending) return [];
   const sources = boundarySources(db, q.regionCode);
   const codes = sources.map((s) => s.code);
   const share = new Map(sources.map((s) => [s.code, s.share]));
   const funcs = q.level ? levelInfo(q.level).functionCodes : null;
   const rows = db
     .prepare(
-      `SELECT f.region_code AS code, f.year, f.func_code AS func, SUM(f.amount_fen) AS amount, MAX(b.name_zh) AS name
+      `SELECT f.dataset_id AS id, f.region_code AS code, f.year, f.func_code AS func, SUM(f.amount_fen) AS amount, MAX(b.name_zh) AS name
        FROM expenditure_fact f LEFT JOIN budget_function b ON b.year = f.year AND b.code = f.func_code
-       WHERE f.dataset_id = ? AND f.region_code IN (SELECT value FROM json_each(?)) AND f.year IN (?, ?)
+       WHERE f.dataset_id IN (SELECT value FROM json_each(?)) AND f.region_code IN (SELECT value FROM json_each(?)) AND f.year IN (?, ?)
          AND (? IS NULL OR f.level = ?)
-       GROUP BY f.region_code, f.year, f.func_code`,
+       GROUP BY f.dataset_id, f.region_code, f.year, f.func_code`,
     )
-    .all(datasetId, JSON.stringify(codes), q.year, q.year - 1, q.level ?? null, q.level ?? null) as { code: string; year: number; func: string; amount: number; name: string | null }[];
+    .all(JSON.stringify(spending.datasets.map((d) => d.id)), JSON.stringify(codes), q.year, q.year - 1, q.level ?? null, q.level ?? null) as { id: number; code: string; year: number; func: string; amount: number; name: string | null }[];
   const by = new Map<string, { name: string | null; cur: number | null; prior: number | null }>();
   for (const r of rows) {
+    if (spending.owner.get(`${r.code}|${r.year}`) !== r.id) continue;
     if (funcs && !funcs.some((f) => r.func.startsWith(f)) && r.func !== '205') continue;
     const s = share.get(r.code) ?? 1;
     const v = s === 1 ? r.amount : Math.round(r.amount * s);

@@ -79,10 +79,11 @@ function recall<V>(map: Map<string, V>, key: string): V | undefined {
  * the datasets, the same choice gives the same key.
  */
 export function basisKey(db: Database.Database, chosen: Chosen): string {
-  const ref = (d: { id: number; sha256: string; importedAt: string } | null) => (d ? `${d.id}:${d.sha256}:${d.importedAt}` : '-');
-  const fiscal = [...chosen.fiscal.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, d]) => `${k}=${ref(d)}`);
+  // The data basis hash covers which dataset (id, SHA-256) supplies each input and region-year and
+  // the stored overrides; import times tell a reused id apart.
+  const times = [chosen.expenditure, chosen.enrolment, chosen.bulletin, ...chosen.fiscal.values()].flatMap((ib) => ib?.datasets.map((d) => `${d.id}:${d.importedAt}`) ?? []);
   const tree = db.prepare('SELECT (SELECT count(*) || \':\' || total(rowid) FROM region) || \'/\' || (SELECT count(*) || \':\' || total(share) FROM region_code_change) AS f').pluck().get() as string;
-  return [ref(chosen.expenditure), ref(chosen.enrolment), ref(chosen.bulletin), ...fiscal, tree].join('|');
+  return [chosen.basis.hash, ...new Set(times), tree].join('|');
 }
 
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -4,6 +4,7 @@ import type { SeriesRow } from '../../core/arrow/per-student-series';
 import type { CodeChange, DatasetInfo } from '../../core/ipc/schemas';
 import type { LevelOrAll } from '../../core/levels';
 import { asFen, type Fen } from '../../core/money/fen';
+import { basisLine, resolveBasis, type InputBasis } from './basis';
 import { listDatasets } from './datasets';
 import { boundarySources } from './regions';
 
@@ -27,50 +28,32 @@ export type SeriesResult = {
   candidates: DatasetInfo[];
   crosswalk: CodeChange[];
   availableYears: number[];
+  /** The data basis read (hash and one line); the datasets above supply the last year. */
+  basis: { hash: string; line: string };
 };
 
 function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(',');
 }
 
-/** Datasets of `kind` with facts for any of `codes`, newest first, superseded ones last. */
-function datasetsCovering(db: Database.Database, kind: 'expenditure' | 'enrolment', codes: string[]): number[] {
-  const table = kind === 'expenditure' ? 'expenditure_fact' : 'enrolment_fact';
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT f.dataset_id AS id,
-              EXISTS (SELECT 1 FROM dataset s WHERE s.supersedes_id = f.dataset_id) AS superseded
-       FROM ${table} f WHERE f.region_code IN (${placeholders(codes.length)})
-       ORDER BY superseded, id DESC`,
-    )
-    .all(...codes) as { id: number }[];
-  return rows.map((r) => r.id);
-}
-
-function pick(all: DatasetInfo[], ids: number[], scope: string, wanted: number | undefined): DatasetInfo | null {
-  if (wanted !== undefined) return all.find((d) => d.id === wanted) ?? null;
-  for (const id of ids) {
-    const d = all.find((x) => x.id === id);
-    if (d && (d.scope === scope || d.scope === null)) return d;
-  }
-  return null;
-}
-
 export function perStudentSeries(db: Database.Database, q: SeriesQuery): SeriesResult {
   const sources = boundarySources(db, q.regionCode);
   const codes = sources.map((s) => s.code);
   const all = listDatasets(db);
-  const expIds = datasetsCovering(db, 'expenditure', codes);
-  const enrIds = datasetsCovering(db, 'enrolment', codes);
-  const expenditureDataset = pick(all, expIds, q.scope, q.expenditureDatasetId);
-  const enrolmentDataset = pick(all, enrIds, q.scope, q.enrolmentDatasetId);
-
-  const availableYears = expenditureDataset
-    ? (db
-        .prepare(`SELECT DISTINCT year FROM expenditure_fact WHERE dataset_id = ? AND region_code IN (${placeholders(codes.length)}) ORDER BY year`)
-        .pluck()
-        .all(expenditureDataset.id, ...codes) as number[])
-    : [];
+  // The data basis decides, per source code and year, which dataset is read (explicit ids replace it).
+  const explicit = [q.expenditureDatasetId, q.enrolmentDatasetId].filter((x): x is number => x !== undefined);
+  const basis = resolveBasis(db, q.scope, explicit.length ? explicit : undefined);
+  const spending = basis.inputs.get('expenditure') ?? null;
+  const pupils = basis.inputs.get('enrolment') ?? null;
+  const yearsOf = (ib: InputBasis | null) => {
+    const years = new Map<number, number>();
+    for (const code of codes) for (const [k, id] of ib?.owner ?? []) if (k.startsWith(`${code}|`)) years.set(Number(k.slice(7)), id);
+    return years;
+  };
+  const expYears = yearsOf(spending);
+  const enrYears = yearsOf(pupils);
+  const availableYears = [...expYears.keys()].sort((a, b) => a - b);
+  const info = (id: number | undefined) => (id === undefined ? null : (all.find((d) => d.id === id) ?? null));
   const lastYear = q.year ?? availableYears[availableYears.length - 1] ?? new Date().getFullYear();
   // The span never reaches before 1949, the earliest year the workbench holds (found by fuzzing).
   const firstYear = Math.max(1949, lastYear - q.span + 1);
@@ -84,16 +67,20 @@ export function perStudentSeries(db: Database.Database, q: SeriesQuery): SeriesR
     return c;
   };
   const shareOf = new Map(sources.map((s) => [s.code, s]));
+  const expenditureDataset = info(expYears.get(lastYear) ?? expYears.get(availableYears[availableYears.length - 1]!));
+  const enrolmentDataset = info(enrYears.get(lastYear) ?? [...enrYears.values()].pop());
+  const ids = (ib: InputBasis | null) => JSON.stringify(ib?.datasets.map((d) => d.id) ?? []);
 
-  if (expenditureDataset) {
+  if (spending) {
     const rows = db
       .prepare(
-        `SELECT region_code AS code, year, level, SUM(amount_fen) AS amount FROM expenditure_fact
-         WHERE dataset_id = ? AND region_code IN (${placeholders(codes.length)}) AND year BETWEEN ? AND ?
-         GROUP BY region_code, year, level`,
+        `SELECT dataset_id AS id, region_code AS code, year, level, SUM(amount_fen) AS amount FROM expenditure_fact
+         WHERE dataset_id IN (SELECT value FROM json_each(?)) AND region_code IN (${placeholders(codes.length)}) AND year BETWEEN ? AND ?
+         GROUP BY dataset_id, region_code, year, level`,
       )
-      .all(expenditureDataset.id, ...codes, from, lastYear) as { code: string; year: number; level: LevelOrAll; amount: number }[];
+      .all(ids(spending), ...codes, from, lastYear) as { id: number; code: string; year: number; level: LevelOrAll; amount: number }[];
     for (const r of rows) {
+      if (spending.owner.get(`${r.code}|${r.year}`) !== r.id) continue;
       const src = shareOf.get(r.code)!;
       const c = cell(r.year, r.level);
       // A share below 1 (a split) cannot be exact; it is rounded to the 分 and the row is flagged.
@@ -102,21 +89,22 @@ export function perStudentSeries(db: Database.Database, q: SeriesQuery): SeriesR
       if (src.via) c.viaCrosswalk = true;
     }
   }
-  if (enrolmentDataset) {
+  if (pupils) {
     const rows = db
       .prepare(
-        `SELECT region_code AS code, year, level, students FROM enrolment_fact
-         WHERE dataset_id = ? AND region_code IN (${placeholders(codes.length)}) AND year BETWEEN ? AND ? AND count_basis = 'autumn'`,
+        `SELECT dataset_id AS id, region_code AS code, year, level, students FROM enrolment_fact
+         WHERE dataset_id IN (SELECT value FROM json_each(?)) AND region_code IN (${placeholders(codes.length)}) AND year BETWEEN ? AND ? AND count_basis = 'autumn'`,
       )
-      .all(enrolmentDataset.id, ...codes, from, lastYear) as { code: string; year: number; level: LevelOrAll; students: number }[];
+      .all(ids(pupils), ...codes, from, lastYear) as { id: number; code: string; year: number; level: LevelOrAll; students: number }[];
     for (const r of rows) {
+      if (pupils.owner.get(`${r.code}|${r.year}`) !== r.id) continue;
       const src = shareOf.get(r.code)!;
       const c = cell(r.year, r.level);
       c.students = (c.students ?? 0) + (src.share === 1 ? r.students : Math.round(r.students * src.share));
       if (src.via) c.viaCrosswalk = true;
     }
   }
-  const candidateIds = new Set([...expIds, ...enrIds]);
+  const candidateIds = new Set([...(spending?.datasets ?? []), ...(pupils?.datasets ?? [])].map((d) => d.id));
   return {
     firstYear,
     lastYear,
@@ -126,6 +114,7 @@ export function perStudentSeries(db: Database.Database, q: SeriesQuery): SeriesR
     candidates: all.filter((d) => candidateIds.has(d.id)),
     crosswalk: sources.flatMap((s) => (s.via ? [s.via] : [])),
     availableYears,
+    basis: { hash: basis.hash, line: basisLine(basis, (i) => i === 'expenditure' || i === 'enrolment') },
   };
 }
 

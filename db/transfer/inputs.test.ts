@@ -164,11 +164,12 @@ describe('gatherSimInputs on the demo province', () => {
 
 describe('explicit datasets', () => {
   it('a named fiscal dataset is the one read, even when a newer one exists', () => {
-    // A newer fiscal dataset with every population doubled: by default it is read; naming the
-    // demo's own fiscal dataset reads that one, and only the named datasets are listed.
+    // A newer fiscal dataset of the same release stage with every population doubled: by the data
+    // basis's rule (stage, then newest) it is read; naming the demo's own fiscal dataset reads
+    // that one, and only the named datasets are listed.
     db.prepare(
       `INSERT INTO dataset (id, name, kind, source_file_name, sha256, imported_at, unit, scope, release_stage, row_count)
-       VALUES (99, 'doubled population', 'fiscal', 'x.csv', ?, '2026-01-01T00:00:00Z', '人', 'consolidated', 'other', 0)`,
+       VALUES (99, 'doubled population', 'fiscal', 'x.csv', ?, '2026-01-01T00:00:00Z', '人', 'consolidated', 'final_accounts', 0)`,
     ).run('f'.repeat(64));
     db.prepare(`INSERT INTO fiscal_fact (dataset_id, region_code, year, indicator, value) SELECT 99, region_code, year, indicator, value * 2 FROM fiscal_fact WHERE dataset_id = ? AND indicator = 'population'`).run(ids.fiscal);
     const own = (x: SimInputs) => x.units.find((u) => u.code === '390425')!.current.population;

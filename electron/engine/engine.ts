@@ -18,6 +18,7 @@ import { importHandlers } from './handlers/imports';
 import { perStudentHandlers } from './handlers/per-student';
 import { regionHandlers } from './handlers/regions';
 import { transferHandlers } from './handlers/transfer';
+import { workspaceHandlers } from './handlers/workspace';
 import type { EngineState } from './state';
 
 export type EngineOptions = {
@@ -34,7 +35,7 @@ export type Engine = { dispatcher: Dispatcher; state: EngineState; opened: OpenR
 /** Channels that answer while the database is damaged. */
 const RECOVERY_CHANNELS = new Set(['app.info', 'backup.list', 'backup.restore']);
 /** Channels that change the database, refused up front when it is read-only. */
-const WRITE_CHANNELS = new Set(['import.commit', 'bulletin.import', 'compliance.annotate', 'transfer.edit', 'backup.create', 'backup.restore']);
+const WRITE_CHANNELS = new Set(['import.commit', 'bulletin.import', 'compliance.annotate', 'transfer.edit', 'backup.create', 'backup.restore', 'basis.set']);
 
 function openOrRecover(options: EngineOptions, log: (line: string) => void): { opened: OpenResult | null; recovery: EngineState['recovery'] } {
   try {
@@ -79,6 +80,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...aidHandlers(state),
     ...briefHandlers(state),
     ...auditHandlers(state),
+    ...workspaceHandlers(state),
   } satisfies Handlers;
   const inner = createDispatcher(handlers, (e) => log(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   const dispatcher: Dispatcher = {

@@ -21,6 +21,7 @@ import { BriefView } from './features/brief/BriefView';
 import { AuditView } from './features/audit/AuditView';
 import { AidView } from './features/aid/AidView';
 import { RecoveryView } from './features/audit/RecoveryView';
+import { WorkspaceBar } from './features/workspace/WorkspaceBar';
 import { I18nContext, makeTranslate, unitLabel } from './i18n/i18n';
 import type { Lang } from './i18n/messages';
 import { loadPrefs, savePrefs, type Prefs } from './prefs';
@@ -39,6 +40,9 @@ export function App() {
   const [focusDataset, setFocusDataset] = useState<number | null>(null);
   // The import wizard keeps its state while the user looks elsewhere.
   const [importOpened, setImportOpened] = useState(false);
+  // Bumped after every import: the data basis strip reloads and says what changed.
+  const [dataVersion, setDataVersion] = useState(0);
+  const [synthetic, setSynthetic] = useState<boolean | null>(null);
   const i18n = useMemo(() => ({ lang: prefs.lang, t: makeTranslate(prefs.lang) }), [prefs.lang]);
   const { t } = i18n;
 
@@ -85,12 +89,15 @@ export function App() {
   const engineReady = boot.status === 'ready' ? boot.engine : null;
   const onCommitted = useCallback(() => {
     if (!engineReady) return;
+    setDataVersion((v) => v + 1);
     void engineReady.call('regions.tree', {}).then((tree) => {
       if (tree.ok) setBoot((b) => (b.status === 'ready' ? { ...b, tree: tree.value } : b));
     });
   }, [engineReady]);
 
   const regions = boot.status === 'ready' ? boot.tree.regions : [];
+  // 合成数据 exactly while synthetic datasets are in the data basis (updated after imports and edits).
+  const showSynthetic = boot.status === 'ready' && (synthetic ?? boot.info.synthetic);
   const regionCode = prefs.regionCode && regions.some((r) => r.code === prefs.regionCode) ? prefs.regionCode : boot.status === 'ready' ? boot.defaultRegion : null;
   const region = regions.find((r) => r.code === regionCode);
 
@@ -101,7 +108,7 @@ export function App() {
           <div className="brand">
             <h1>{t('appTitle')}</h1>
             <span className="subtitle">{t('appSubtitle')}</span>
-            {boot.status === 'ready' && boot.info.synthetic && (
+            {showSynthetic && (
               <span className="badge badge-synthetic" data-testid="synthetic-badge" title={t('syntheticNotice')}>
                 {t('syntheticBadge')}
               </span>
@@ -122,7 +129,7 @@ export function App() {
         )}
         {boot.status === 'ready' && (
           <EngineContext.Provider value={boot.engine}>
-            {boot.info.synthetic && (
+            {showSynthetic && (
               <div className="synthetic-notice" data-testid="synthetic-notice">
                 {t('syntheticNotice')}
               </div>
@@ -133,6 +140,7 @@ export function App() {
               </div>
             )}
             <NavTabs view={view} onChange={navigate} />
+            <WorkspaceBar version={dataVersion} onSynthetic={setSynthetic} />
             {view === 'home' && (
               <div className="layout">
                 <aside className="sidebar">

@@ -59,15 +59,17 @@ export function perStudentNoDecrease(region: RegionInputs, year: number, level: 
   if (cur.e === undefined && cur.n === undefined && published === undefined) return null; // level not run this year
   if (cur.e === undefined || cur.n === undefined) {
     if (published !== undefined) return fromPublished(region, year, level, row);
-    return { ...row, reason: cur.e === undefined ? NA.noData : NA.noStudents };
+    return { ...row, reason: cur.e === undefined ? NA.noData : NA.noEnrolment };
   }
   const den = DEN[divisor];
   const n1 = divisorNumerator(region, year, level, divisor);
-  if (n1 === undefined || n1 <= 0) return { ...row, reason: NA.noStudents };
+  if (n1 === undefined) return { ...row, reason: NA.noEnrolment };
+  if (n1 <= 0) return { ...row, reason: NA.noStudents };
   row.value = ratioText(cur.e * den, n1, 4);
   const n0 = divisorNumerator(region, year - 1, level, divisor);
   if (prior.e === undefined) return { ...row, reason: NA.noPrior };
-  if (n0 === undefined || n0 <= 0) return { ...row, reason: NA.noPriorStudents };
+  if (n0 === undefined) return { ...row, reason: NA.noPriorEnrolment };
+  if (n0 <= 0) return { ...row, reason: NA.noPriorStudents };
   row.priorValue = ratioText(prior.e * den, n0, 4);
   // p1/p0 − 1 with p = E·den/N: the den cancels.
   row.growth = prior.e === 0 ? null : growthText(prior.e, n0, cur.e, n1);

@@ -35,7 +35,7 @@ function isFreeText(target: EventTarget | null): boolean {
 }
 
 export function TransferView({ regions, initialRegion, unit }: { regions: readonly RegionInfo[]; initialRegion: string | null; unit: MoneyUnit }) {
-  const { lang } = useI18n();
+  const { lang, t: tGlobal } = useI18n();
   const t = useMemo(() => transferText(lang), [lang]);
   const engine = useEngine();
   const parents = useMemo(() => regions.filter((r) => r.level !== 'county' && regions.some((c) => c.parentCode === r.code)), [regions]);
@@ -177,6 +177,13 @@ export function TransferView({ regions, initialRegion, unit }: { regions: readon
           </span>
         )}
       </section>
+      {inputs?.holes && inputs.holes.length > 0 && (
+        // Missing is never zero: name every unit-year the data basis does not cover.
+        <div className="read-only-notice" role="alert" data-testid="transfer-holes">
+          {tGlobal('transferHoles', { n: inputs.holes.length })} {inputs.holes.slice(0, 8).map((h) => `${h.name} ${h.year}（${h.reason.split(' / ')[0]}）`).join('；')}
+          {inputs.holes.length > 8 ? ' …' : ''}
+        </div>
+      )}
       {inputsQuery.state.status === 'error' && <ErrorBanner error={inputsQuery.state.error} onRetry={inputsQuery.reload} />}
       {scenariosQuery.state.status === 'error' && <ErrorBanner error={scenariosQuery.state.error} onRetry={scenariosQuery.reload} />}
       {(inputsQuery.state.status === 'loading' || scenariosQuery.state.status === 'loading') && <div className="loading">{t('loading')}</div>}
