@@ -37,6 +37,31 @@ export function sortRows<Row>(rows: readonly Row[], columns: readonly Column<Row
   return [...rest, ...pinned];
 }
 
+/** The next sort after a click on a column's header: descending, ascending, then the original order. */
+export function nextSort(sort: Sort, key: string): Sort {
+  return sort?.key !== key ? { key, dir: -1 } : sort.dir === -1 ? { key, dir: 1 } : null;
+}
+
+/** The header row: sortable columns as buttons with their direction, the rest as plain text. */
+export function SortableHeaderRow<Row>({ columns, sort, onCycle }: { columns: readonly Column<Row>[]; sort: Sort; onCycle: (key: string) => void }) {
+  return (
+    <tr>
+      {columns.map((c) => (
+        <th key={c.key} className={`align-${c.align ?? 'right'}`} aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} data-col={c.key}>
+          {c.sortValue ? (
+            <button type="button" className="sort-button" onClick={() => onCycle(c.key)}>
+              {c.header}
+              <span className="sort-indicator">{sort?.key === c.key ? (sort.dir === 1 ? '▲' : '▼') : '⇅'}</span>
+            </button>
+          ) : (
+            c.header
+          )}
+        </th>
+      ))}
+    </tr>
+  );
+}
+
 export function SortableTable<Row>({ columns, rows, rowKey, pinnedLast, rowClassName, testId, caption, className, sort: controlled, onSortChange }: {
   columns: Column<Row>[];
   rows: readonly Row[];
@@ -56,7 +81,7 @@ export function SortableTable<Row>({ columns, rows, rowKey, pinnedLast, rowClass
   const sorted = useMemo(() => sortRows(rows, columns, sort, pinnedLast), [rows, sort, columns, pinnedLast]);
 
   const cycle = (key: string) => {
-    const next: Sort = sort?.key !== key ? { key, dir: -1 } : sort.dir === -1 ? { key, dir: 1 } : null;
+    const next = nextSort(sort, key);
     setOwn(next);
     onSortChange?.(next);
   };
@@ -65,20 +90,7 @@ export function SortableTable<Row>({ columns, rows, rowKey, pinnedLast, rowClass
     <table className={['data-table', className].filter(Boolean).join(' ')} data-testid={testId}>
       {caption && <caption>{caption}</caption>}
       <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c.key} className={`align-${c.align ?? 'right'}`} aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} data-col={c.key}>
-              {c.sortValue ? (
-                <button type="button" className="sort-button" onClick={() => cycle(c.key)}>
-                  {c.header}
-                  <span className="sort-indicator">{sort?.key === c.key ? (sort.dir === 1 ? '▲' : '▼') : '⇅'}</span>
-                </button>
-              ) : (
-                c.header
-              )}
-            </th>
-          ))}
-        </tr>
+        <SortableHeaderRow columns={columns} sort={sort} onCycle={cycle} />
       </thead>
       <tbody>
         {sorted.map((r) => (

@@ -8,7 +8,7 @@ import { useEngine } from '../../bridge/engine-context';
 import { useDownload } from '../../bridge/use-download';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ExportButtons } from '../../components/ExportButtons';
-import { sortRows, type Column, type Sort } from '../../components/SortableTable';
+import { nextSort, SortableHeaderRow, sortRows, type Column, type Sort } from '../../components/SortableTable';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { levelName, unitLabel, useI18n } from '../../i18n/i18n';
 import type { Cell } from './ComplianceView';
@@ -141,25 +141,11 @@ function FailureTable({ columns, rows, sort, onSortChange }: { columns: Column<F
   const sorted = useMemo(() => sortRows(rows, columns, sort), [rows, columns, sort]);
   const win = useVirtualRows(sorted.length, ROW_HEIGHT, VIEWPORT);
   const key = (r: FailureRow) => `${r.regionCode}|${r.year}|${r.level ?? ''}`;
-  const cycle = (k: string) => onSortChange(sort?.key !== k ? { key: k, dir: -1 } : sort.dir === -1 ? { key: k, dir: 1 } : null);
   return (
     <div className={win.virtual ? 'virtual-scroll' : undefined} onScroll={win.onScroll} style={win.virtual ? { maxHeight: VIEWPORT } : undefined}>
       <table className="data-table" data-testid="failures-table">
         <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.key} className={`align-${c.align ?? 'right'}`} aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} data-col={c.key}>
-                {c.sortValue ? (
-                  <button type="button" className="sort-button" onClick={() => cycle(c.key)}>
-                    {c.header}
-                    <span className="sort-indicator">{sort?.key === c.key ? (sort.dir === 1 ? '▲' : '▼') : '⇅'}</span>
-                  </button>
-                ) : (
-                  c.header
-                )}
-              </th>
-            ))}
-          </tr>
+          <SortableHeaderRow columns={columns} sort={sort} onCycle={(k) => onSortChange(nextSort(sort, k))} />
         </thead>
         <tbody>
           {win.padTop > 0 && <tr className="virtual-spacer" aria-hidden="true" style={{ height: win.padTop }} />}
