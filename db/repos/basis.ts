@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { CodedError } from '../../core/result';
 import { datasetColumns, type PackKind } from '../compliance/columns';
+import { yearRanges } from '../../core/year-ranges';
 
 export type Scope = 'consolidated' | 'own_level';
 /** Inputs: the three fact kinds and each fiscal indicator as `fiscal:<indicator>`. */
@@ -244,17 +245,7 @@ function summarise(inputs: Map<BasisInput, InputBasis>): BasisSummaryEntry[] {
   return out;
 }
 
-/** Years as ranges: 2010–2015、2018. */
-export function yearRanges(years: readonly number[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < years.length; ) {
-    let j = i;
-    while (j + 1 < years.length && years[j + 1] === years[j]! + 1) j++;
-    parts.push(i === j ? `${years[i]}` : `${years[i]}–${years[j]}`);
-    i = j + 1;
-  }
-  return parts.join('、');
-}
+export { yearRanges };
 
 /** One line saying what a view reads: 数据基础 <hash> · 支出：#3 2020、#4 2021 … */
 export function basisLine(b: Pick<DataBasis, 'hash' | 'summary'>, only?: (input: BasisInput) => boolean): string {

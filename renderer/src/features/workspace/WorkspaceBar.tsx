@@ -7,22 +7,13 @@ import type { AppError } from '../../../../core/result';
 import { useEngine } from '../../bridge/engine-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/i18n';
+import { yearRanges } from '../../../../core/year-ranges';
 
 type Basis = Output<'basis.show'>;
 
 const STAGE: Record<string, { zh: string; en: string }> = { final_accounts: { zh: '决算', en: 'final accounts' }, yearbook: { zh: '年鉴', en: 'yearbook' }, bulletin: { zh: '公告', en: 'bulletin' }, flash: { zh: '快报', en: 'flash' }, budget: { zh: '预算', en: 'budget' }, other: { zh: '其他', en: 'other' } };
 type Entry = Basis['summary'][number];
 
-function ranges(years: readonly number[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < years.length; ) {
-    let j = i;
-    while (j + 1 < years.length && years[j + 1] === years[j]! + 1) j++;
-    parts.push(i === j ? `${years[i]}` : `${years[i]}–${years[j]}`);
-    i = j + 1;
-  }
-  return parts.join('、');
-}
 
 /** What changed between two bases, one phrase per dataset that gained or lost region-years. */
 export function basisChanges(before: Basis, after: Basis): string[] {
@@ -32,10 +23,10 @@ export function basisChanges(before: Basis, after: Basis): string[] {
   const out: string[] = [];
   for (const [k, e] of now) {
     const o = old.get(k);
-    if (!o) out.push(`+ ${e.input} #${e.datasetId} ${ranges(e.years)}（${e.regions}）`);
-    else if (o.years.join() !== e.years.join() || o.regions !== e.regions) out.push(`± ${e.input} #${e.datasetId} ${ranges(o.years)} → ${ranges(e.years)}`);
+    if (!o) out.push(`+ ${e.input} #${e.datasetId} ${yearRanges(e.years)}（${e.regions}）`);
+    else if (o.years.join() !== e.years.join() || o.regions !== e.regions) out.push(`± ${e.input} #${e.datasetId} ${yearRanges(o.years)} → ${yearRanges(e.years)}`);
   }
-  for (const [k, o] of old) if (!now.has(k)) out.push(`− ${o.input} #${o.datasetId} ${ranges(o.years)}`);
+  for (const [k, o] of old) if (!now.has(k)) out.push(`− ${o.input} #${o.datasetId} ${yearRanges(o.years)}`);
   return out;
 }
 
@@ -176,7 +167,7 @@ function BasisEditor({ basis, onChange }: { basis: Basis; onChange: (input: { sc
               </td>
               <td>{STAGE[s.stage]?.[lang] ?? s.stage}</td>
               <td className="num">{s.regions}</td>
-              <td>{ranges(s.years)}</td>
+              <td>{yearRanges(s.years)}</td>
             </tr>
           ))}
         </tbody>
