@@ -51,11 +51,14 @@ describe('wb info', () => {
     const info = JSON.parse(r.out) as { schemaVersion: number; regions: { provinces: number; counties: number }; datasets: { kind: string; sha256: string; synthetic: boolean; firstYear: number; lastYear: number }[] };
     expect(info.regions.provinces).toBe(1);
     expect(info.regions.counties).toBeGreaterThan(90);
-    expect(info.datasets.map((d) => d.kind).sort()).toEqual(['aid', 'enrolment', 'enrolment', 'expenditure', 'expenditure', 'fiscal']);
+    expect(info.datasets.map((d) => d.kind).sort()).toEqual(['aid', 'county_attainment', 'enrolment', 'enrolment', 'expenditure', 'expenditure', 'fiscal', 'inclusion', 'kindergartens', 'schools']);
+    // The finance series span the demo's ten years; aid counts its last three, school data its last four
+    // (certifications go back to the year each county was certified).
+    const span: Record<string, [number, number]> = { expenditure: [2015, 2024], enrolment: [2015, 2024], fiscal: [2015, 2024], aid: [2022, 2024], schools: [2021, 2024], kindergartens: [2021, 2024], inclusion: [2021, 2024], county_attainment: [2013, 2024] };
     for (const d of info.datasets) {
       expect(d.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(d.synthetic).toBe(true);
-      expect([d.firstYear, d.lastYear]).toEqual([2015, 2024]);
+      expect([d.firstYear, d.lastYear], d.kind).toEqual(span[d.kind]);
     }
   });
   it('prints a table by default', async () => {
@@ -125,6 +128,6 @@ describe('npm run wb (a real process)', () => {
     expect(bare.stdout).toContain('wb demo --out FILE');
     const info = spawnSync('npx', ['tsx', 'cli/wb.ts', '--db', demoDb, 'info', '--format', 'json'], { encoding: 'utf8' });
     expect(info.status).toBe(0);
-    expect(JSON.parse(info.stdout).datasets).toHaveLength(6);
+    expect(JSON.parse(info.stdout).datasets).toHaveLength(10);
   });
 });

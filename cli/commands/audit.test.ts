@@ -68,8 +68,9 @@ describe('wb audit', () => {
     await book.xlsx.readFile(xlsxFile);
     const sheet = book.worksheets[0]!;
     const actions = sheet.getColumn(4).values.slice(2);
-    // The demo's six datasets: expenditure and enrolment (全辖, 本级), fiscal, student aid.
-    expect(actions).toEqual(['insert', 'insert', 'insert', 'insert', 'insert', 'insert']);
+    // The demo's ten datasets: expenditure and enrolment (全辖, 本级), fiscal, student aid, schools,
+    // kindergartens, county certifications and inclusion.
+    expect(actions).toEqual(Array(10).fill('insert'));
     expect(String(sheet.getRow(2).getCell(10).value)).toMatch(/^[0-9a-f]{64}$/);
     expect((await wb(file, ['audit', 'export', '--out', join(dir, 'log.txt')])).rc).toBe(2);
   });
@@ -82,7 +83,7 @@ describe('wb backup', () => {
     expect(created.rc).toBe(0);
     const name = created.out.trim().split(/[\\/]/).pop()!;
     const list = JSON.parse((await wb(f, ['backup', 'list', '--format', 'json'])).out) as { name: string; reason: string; datasets: number; problem: string | null }[];
-    expect(list).toEqual([expect.objectContaining({ name, reason: 'manual', datasets: 6, problem: null })]);
+    expect(list).toEqual([expect.objectContaining({ name, reason: 'manual', datasets: 10, problem: null })]);
 
     // A failing disk overwrites pages in the middle of the file.
     const fd = openSync(f, 'r+');

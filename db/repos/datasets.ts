@@ -47,7 +47,11 @@ WITH coverage AS (
   FROM (SELECT dataset_id, year, region_code FROM expenditure_fact
         UNION ALL SELECT dataset_id, year, region_code FROM enrolment_fact
         UNION ALL SELECT dataset_id, year, region_code FROM fiscal_fact
-        UNION ALL SELECT dataset_id, year, region_code FROM aid_fact)
+        UNION ALL SELECT dataset_id, year, region_code FROM aid_fact
+        UNION ALL SELECT dataset_id, year, region_code FROM school_fact
+        UNION ALL SELECT dataset_id, year, region_code FROM kindergarten_fact
+        UNION ALL SELECT dataset_id, year, region_code FROM county_attainment_fact
+        UNION ALL SELECT dataset_id, year, region_code FROM inclusion_fact)
   GROUP BY dataset_id)
 SELECT d.*, c.first_year, c.last_year, COALESCE(c.region_count, 0) AS region_count
 FROM dataset d LEFT JOIN coverage c ON c.dataset_id = d.id`;
