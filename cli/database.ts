@@ -11,12 +11,23 @@ import { defaultDatabasePath } from '../db/paths';
 import type { CliIO } from './io';
 import { UsageError } from './io';
 
-export function openForCli(dbOption: string | undefined, io: CliIO): { db: Database.Database; file: string } {
+export type CliOpenOptions = {
+  /** A command that writes waits this long for another writer before giving up (default 2 s). */
+  lockWaitMs?: number;
+  /** Refuse (exit 2) instead of continuing when the database can only be read. */
+  mustWrite?: boolean;
+};
+
+export function openForCli(dbOption: string | undefined, io: CliIO, cli: CliOpenOptions = {}): { db: Database.Database; file: string } {
   const file = dbOption ?? defaultDatabasePath();
   if (dbOption !== undefined && !existsSync(file)) throw new UsageError(`database file not found: ${file}\n  create an empty workspace: wb init --out ${file}\n  or one with the synthetic demo: wb demo --out ${file}`);
   try {
-    const opened = openDatabase(file);
+    const opened = openDatabase(file, cli.lockWaitMs !== undefined ? { lockWaitMs: cli.lockWaitMs } : {});
     if (opened.backupFile) io.err(`backup before migration: ${opened.backupFile}\n`);
+    if (opened.readOnly && cli.mustWrite) {
+      opened.db.close();
+      throw new UsageError(`${opened.readOnly.message}；未写入任何内容 / nothing was written`);
+    }
     if (opened.readOnly) io.err(`${opened.readOnly.message}\n`);
     if (opened.created) {
       writeDemo(opened.db, generateDemo({ scale: 'province' }));

@@ -36,7 +36,7 @@ describe('a damaged database', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toMatchObject({ code: 'db_corrupt', details: { backups: [{ name: expect.stringMatching(/\.v6\.2026-03-04T05-06-07-089Z\.manual\.sqlite$/) }] } });
+    expect(error).toMatchObject({ code: 'db_corrupt', details: { backups: [{ name: expect.stringMatching(/\.v\d+\.2026-03-04T05-06-07-089Z\.manual\.sqlite$/) }] } });
     expect((error as Error).message).toMatch(/damaged or not a workbench database/);
     expect((error as Error).message).toMatch(/1 backup\(s\) can replace it/);
     expect(fileSha256(file)).toBe(before);

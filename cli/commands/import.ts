@@ -66,9 +66,12 @@ export async function importCommand(argv: string[], io: CliIO, dbOption: string 
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('; '));
 
-  const { db } = openForCli(dbOption, io);
+  // An import waits for another writer (the app, or another import) rather than opening read-only,
+  // unless it is only a dry run.
+  const dryRun = values['dry-run'] === true;
+  const { db } = openForCli(dbOption, io, dryRun ? {} : { lockWaitMs: 120_000, mustWrite: true });
   try {
-    const outcome = await runImport(file, parsed.data, { db, regions: createRegionDirectory(db), dryRun: values['dry-run'] === true });
+    const outcome = await runImport(file, parsed.data, { db, regions: createRegionDirectory(db), dryRun });
     if (format === 'json') io.out(renderJson(outcome));
     else io.out(summary(outcome));
     const problems = outcome.problems.map(describeProblem);
