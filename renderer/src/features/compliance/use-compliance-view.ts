@@ -24,11 +24,14 @@ export function useComplianceView(input: Input<'compliance.view'>, version: numb
     let stale = false;
     const c = new AbortController();
     controller.current = c;
-    setState((s) => (s.status === 'loading' ? s : { status: 'loading', done: 0, total: 0 }));
+    // A refresh of the same question (after a note is saved) keeps the figures on screen until the
+    // new ones arrive, so the drill-down and its form stay where the user is working.
+    const keep = (s: ViewState) => s.status === 'ready' && s.value.query === key;
+    setState((s) => (s.status === 'loading' || keep(s) ? s : { status: 'loading', done: 0, total: 0 }));
     void engine
       .call('compliance.view', JSON.parse(key) as Input<'compliance.view'>, {
         signal: c.signal,
-        onProgress: (p) => !stale && setState({ status: 'loading', done: p.done, total: p.total }),
+        onProgress: (p) => !stale && setState((s) => (keep(s) ? s : { status: 'loading', done: p.done, total: p.total })),
       })
       .then((reply) => {
         if (stale) return;

@@ -33,14 +33,14 @@ export function PreviewPanel({ previewed, committed, dirty, stale, task, onCommi
   return (
     <div className="preview" data-testid="import-preview" data-round={previewed.round}>
       <h3 className="step-title">{t('impStepPreview')}</h3>
-      {!committed && <StatusBanner key={previewed.round} outcome={o} dirty={dirty} busy={task !== null} onCommit={onCommit} onRepreview={onRepreview} />}
+      {!committed && <StatusBanner key={`status-${previewed.round}`} outcome={o} dirty={dirty} busy={task !== null} onCommit={onCommit} onRepreview={onRepreview} />}
       <TaskProgress active={task?.op === 'commit'} label={t('impCommitting')} rows={task?.rows ?? 0} onCancel={onCancel} />
       {o.problems.length > 0 && <ProblemsTable problems={o.problems} problemCount={o.problemCount} />}
       {o.changes && <ChangesSection kind={kind} changes={o.changes} regionNames={names} />}
       {o.file && <FileFacts file={o.file} notes={o.notes} rowsRead={o.rowsRead} />}
       {o.mapping && (
         <MappingEditor
-          key={previewed.round}
+          key={`mapping-${previewed.round}`}
           kind={o.mapping.kind}
           mapping={o.mapping}
           previousMap={previewed.request.map ?? []}
