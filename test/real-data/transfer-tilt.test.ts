@@ -82,11 +82,16 @@ describe.skipIf(!have)('real data: a tilt toward low revenue per head, 31 provin
         region: '000000',
         units: 'province',
         year: YEAR,
-        parameters: { 'difficulty.by_revenue_per_head': 1, 'difficulty.tilt': 0.5 },
+        // The panel has no land area: the area factor is switched off, and the hole is filled with 0
+        // explicitly (--fill-missing zero below) — the simulator refuses to read missing data as 0 on its own.
+        parameters: { 'difficulty.by_revenue_per_head': 1, 'difficulty.tilt': 0.5, 'factor.area': 0 },
         alternatives: [{ name: '只按人均财力', parameters: { 'factor.inverse_capacity': 1, 'factor.students': 0, 'factor.population': 0, 'factor.area': 0, 'factor.standard_gap': 0 } }],
       }),
     );
-    const r = await wb(['--db', db, 'simulate', '--scenario', scenarioFile, '--format', 'json']);
+    const refused = await wb(['--db', db, 'simulate', '--scenario', scenarioFile, '--format', 'json']);
+    expect(refused.rc).toBe(2);
+    expect(refused.err).toContain('数据基础中无面积');
+    const r = await wb(['--db', db, 'simulate', '--scenario', scenarioFile, '--format', 'json', '--fill-missing', 'zero']);
     expect([0, 1], r.err).toContain(r.rc);
     const parsed = JSON.parse(r.out) as { year: number; scenarios: Report[] };
     expect(parsed.year).toBe(YEAR);
