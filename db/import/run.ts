@@ -33,6 +33,9 @@ import { pruneBackups, writeBackup } from '../backup/backups';
 import { startsLikeFormula } from '../../core/security/csv-cell';
 import { beginImmediate, inTurn, WriteLockTimeout } from './write-turn';
 import { explainSheetChoice, hiddenContent, sheetOrder } from './hidden-content';
+import { saveFindings, savePublished, writePriorYearFacts } from './findings';
+import { createPublishedChecker } from '../../core/import/published-checks';
+import { publishedColumnName, publishedNotes } from './published-notes';
 
 export type ImportProgress = (done: number, total: number, stage: string) => void;
 export type RunOptions = {
@@ -358,6 +361,10 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     const valueColumns = new Set([...mapping.values.map((v) => v.column), ...Object.values(mapping.fields).flatMap((f) => ('column' in f ? [f.column] : []))]);
     const dataStart = mapping.dataStart || layout.dataStart || 0;
 
+    // Bulletin tables: the printed figures of each row checked against each other (上年/本年/增长率,
+    // growth gap, share), and kept with the dataset.
+    const published = request.kind === 'bulletin' ? createPublishedChecker({ file: displayName, sheet: fileInfo.sheet, columnName: (f) => publishedColumnName(mapping, f) }) : null;
+    const bulletinFacts: Fact[] = [];
     const handle = (r: RawRow) => {
       if (r.n < dataStart) return;
       rowsRead++;
@@ -381,6 +388,11 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       }
       if (!out) return;
       out.problems.forEach(add);
+      if (published)
+        for (const f of out.facts) {
+          bulletinFacts.push(f);
+          if (f.published) published.row(f.row, `${options.regions.lookup.nameOf?.(f.regionCode)?.name ?? f.regionCode}${f.level !== 'all' ? ` ${f.level}` : ''}`, f.published).forEach(add);
+        }
       totals.push(...out.totals);
       // Once the import is refused nothing will be kept: stop writing, keep reading for problems.
       if (errorCount === 0)
@@ -428,6 +440,16 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     }
     flushWrites();
     hidden.problems().forEach(add);
+    if (published && errorCount === 0) {
+      const prior = writePriorYearFacts(db, datasetId, bulletinFacts);
+      factCount += prior.written;
+      if (prior.written) notes.push(`${prior.written} 个上年数按表中印出的“上年”值存为上一年度的数值 / ${prior.written} printed prior-year value(s) stored as the previous year's figures`);
+      for (const c of prior.conflicts) add({ code: 'published_mismatch', severity: 'warning', file: displayName, sheet: fileInfo.sheet, row: c.fact.row, column: publishedColumnName(mapping, 'prior'), value: c.printed, expected: `印出的上年数与本文件 ${c.fact.year - 1} 年的数值 ${formatRatio(c.held, 100n, 2)} 元不一致 / the printed prior-year value differs from this file's own ${c.fact.year - 1} figure` });
+    }
+    if (published) {
+      published.end().forEach(add);
+      notes.push(...publishedNotes(published.checkedRows(), problems, bulletinFacts));
+    }
     for (const x of interpreter?.resolvedByFile() ?? []) notes.push(`「${x.text}」（第 ${x.row} 行起）有重名，按本文件其他各行（均属${x.label}）识别为 ${options.regions.lookup.nameOf?.(x.code)?.name ?? ''}(${x.code}) / "${x.text}" is ambiguous; resolved as ${x.code} because the file's other rows all lie in ${x.label}`);
     if (factCount === 0 && errorCount === 0) add(fileProblem(displayName, 'file_empty', '没有读到任何数据值 / no values were found under the header', fileInfo.sheet));
     if (request.kind === 'regions') {
@@ -516,6 +538,8 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     db.prepare('INSERT INTO import_mapping (shape_hash, kind, mapping_json, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT (shape_hash, kind) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at').run(shapeHash, request.kind, JSON.stringify(shapeOnly(mapping)), now().toISOString());
     const ctl = db.prepare('INSERT OR REPLACE INTO dataset_control_total (dataset_id, label, year, field, expected, actual, tolerance, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     if (factTable) for (const x of reconcile(partSums, totals)) ctl.run(datasetId, x.label, x.year, `${x.field}${x.level !== 'all' ? `/${x.level}` : ''}`, x.expected, x.actual, x.tolerance, x.row || null);
+    if (request.kind === 'bulletin') savePublished(db, datasetId, bulletinFacts);
+    saveFindings(db, datasetId, problems);
     db.exec('COMMIT');
     committed = true;
     options.regions.keepPending();
