@@ -12,6 +12,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CodedError } from '../core/result';
 import { registerAuditFunctions } from './audit/functions';
+import { sealLegacyDatasets } from './audit/content';
 import { appendAudit, hasAuditLog } from './audit/log';
 import { backupDirFor, listBackups, writeBackup } from './backup/backups';
 import { applyMigrations, latestVersion, loadMigrations, newerVersionError, type Migration, type MigrationResult } from './migrate';
@@ -213,6 +214,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
     if (migration.applied.length && hasAuditLog(db)) {
       appendAudit(db, { action: 'migrate', entity: 'database', before: { schemaVersion: migration.from }, after: { schemaVersion: migration.to, applied: migration.applied, backup: backupFile } });
     }
+    sealLegacyDatasets(db);
     // The built-in funding standards are a copy of the law store; refreshed only when they differ.
     loadStandardsFromLaw(db);
     return { db, file, created, migration, backupFile, readOnly: null };

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
+import { sealNewDatasets } from '../audit/content';
 import type { RawRow } from '../../core/import/cells';
 import { fileRegionContext } from '../../core/import/file-context';
 import { unitNotes } from '../../core/import/unit-notes';
@@ -507,6 +508,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     db.prepare('INSERT INTO import_mapping (shape_hash, kind, mapping_json, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT (shape_hash, kind) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at').run(shapeHash, request.kind, JSON.stringify(shapeOnly(mapping)), now().toISOString());
     const ctl = db.prepare('INSERT OR REPLACE INTO dataset_control_total (dataset_id, label, year, field, expected, actual, tolerance, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     if (factTable) for (const x of reconcile(partSums, totals)) ctl.run(datasetId, x.label, x.year, `${x.field}${x.level !== 'all' ? `/${x.level}` : ''}`, x.expected, x.actual, x.tolerance, x.row || null);
+    sealNewDatasets(db);
     db.exec('COMMIT');
     committed = true;
     options.regions.keepPending();
