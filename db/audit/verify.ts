@@ -10,6 +10,9 @@
 //    column packs (fact_columns) must match the pack digest of their seal.
 import type Database from 'better-sqlite3';
 import { packDigest } from '../compliance/columns';
+import { loadMigrations } from '../migrate';
+import { anchorFileOf, checkAnchorAgainst, readAnchor } from './anchor';
+import { guardProblems } from './guards';
 import { CONTENT_ENTITY, contentRowHashes, digestOfRowHashes, rowHash, type ContentSeal } from './content';
 import { auditHash, GENESIS_PREV_HASH } from './functions';
 import { hasAuditLog, iterateAudit } from './log';
@@ -174,10 +177,20 @@ function checkContent(db: Database.Database, factChanges: Map<string, FactChange
   return problems;
 }
 
+/** The hash chain only (no table state): for backups, where the tables are not compared. */
+export function verifyChain(db: Database.Database): Pick<VerifyReport, 'entries' | 'headSeq' | 'headHash' | 'firstBad'> {
+  const { entries, headSeq, headHash, firstBad } = checkChain(db);
+  return { entries, headSeq, headHash, firstBad };
+}
+
 export function verifyAudit(db: Database.Database): VerifyReport {
   if (!hasAuditLog(db)) return { ok: false, entries: 0, headSeq: 0, headHash: GENESIS_PREV_HASH, firstBad: { seq: 0, reason: '数据库没有审计日志 / the database has no audit log' }, state: [] };
   const chain = checkChain(db);
   // State is only meaningful against an intact chain.
   const state = chain.firstBad ? [] : checkState(db, chain);
+  // Entries removed from the end leave a valid chain: the head anchored outside the log shows them.
+  const anchor = db.name && db.name !== ':memory:' ? checkAnchorAgainst(readAnchor(anchorFileOf(db.name)), db) : null;
+  if (anchor) state.push({ entity: 'audit_log', entityId: 'head', reason: anchor });
+  for (const g of guardProblems(db, loadMigrations())) state.push({ entity: 'trigger', entityId: g.trigger, reason: g.problem === 'missing' ? '审计触发器缺失：改动不会记入日志 / audit trigger missing: changes are not logged' : '审计触发器被改动 / audit trigger altered' });
   return { ok: chain.firstBad === null && state.length === 0, entries: chain.entries, headSeq: chain.headSeq, headHash: chain.headHash, firstBad: chain.firstBad, state };
 }
