@@ -44,6 +44,12 @@ export function checkAnchorAgainst(anchor: ReturnType<typeof readAnchor>, db: Da
   return null;
 }
 
+/** The provenance line every export carries: the log's head when the file was written. */
+export function auditHeadLine(db: Database.Database): string {
+  const head = headOf(db);
+  return head ? `审计链头 / audit head: #${head.seq} ${head.hash}` : '审计链头 / audit head: 无审计日志 / no audit log';
+}
+
 /** Write the current head to `file` (through a temporary name, so a crash leaves the old one). */
 export function writeAnchorOf(db: Database.Database, file: string, now = new Date()): void {
   const head = headOf(db);
