@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
+import { sealNewDatasets } from '../audit/content';
 import type { RawRow } from '../../core/import/cells';
 import { fileRegionContext } from '../../core/import/file-context';
 import { unitNotes } from '../../core/import/unit-notes';
@@ -540,6 +541,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     if (factTable) for (const x of reconcile(partSums, totals)) ctl.run(datasetId, x.label, x.year, `${x.field}${x.level !== 'all' ? `/${x.level}` : ''}`, x.expected, x.actual, x.tolerance, x.row || null);
     if (request.kind === 'bulletin') savePublished(db, datasetId, bulletinFacts);
     saveFindings(db, datasetId, problems);
+    sealNewDatasets(db);
     db.exec('COMMIT');
     committed = true;
     options.regions.keepPending();
