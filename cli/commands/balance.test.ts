@@ -68,9 +68,10 @@ describe('wb balance finds each planted near-miss exactly', () => {
 describe('wb balance for a province: every county, cost to close by prefecture, the inspectors’ workbook', () => {
   it('lists every county, sums the cost by prefecture and writes one sheet per indicator', async () => {
     const out = join(dir, '优质均衡.xlsx');
-    const r = await wb(['balance', '--region', '390000', '--year', '2024', '--format', 'json', '--out', out]);
+    const r = await wb(['balance', '--region', '390000', '--year', '2024', '--format', 'json', '--out', out, '--area-cost', '3000', '--room-cost', '50000']);
     expect(r.rc).toBe(1);
     const j = JSON.parse(r.out) as { counties: { county: string; status: string; cost_fen: number }[]; prefectures: { fen: number }[] };
+    expect(j.counties.every((c) => Number.isInteger(c.cost_fen))).toBe(true);
     expect(j.counties).toHaveLength(100);
     for (const p of schools.planted.filter((x) => x.kind.startsWith('school_') || x.kind.startsWith('cv_'))) expect(j.counties.find((c) => c.county === p.region)!.status).toBe(p.passes ? 'met' : 'not_met');
     expect(j.prefectures.reduce((a, p) => a + p.fen, 0)).toBe(j.counties.reduce((a, c) => a + c.cost_fen, 0));
@@ -79,6 +80,23 @@ describe('wb balance for a province: every county, cost to close by prefecture, 
     await book.xlsx.readFile(out);
     expect(book.worksheets.map((w) => w.name)).toEqual(['指标1', '指标2', '指标3', '指标4', '指标5', '指标6', '指标7', '差异系数', '补齐资金']);
     expect(String(book.getWorksheet('指标6')!.getCell('A1').value)).toContain('合成数据');
+  });
+});
+
+describe('unit costs have no built-in default', () => {
+  it('without them the floor-area and room parts are 无数据 with the reason; --save-costs stores them (audited)', async () => {
+    const r = await wb(['balance', '--region', '390000', '--year', '2024', '--format', 'json']);
+    const j = JSON.parse(r.out) as { counties: { cost_fen: number | null }[]; missing: string[]; unit_costs: Record<string, number | null> };
+    expect(j.unit_costs).toEqual({ areaYuanPerM2: null, roomYuan: null, teacherPayYuan: null });
+    expect(j.counties.some((c) => c.cost_fen === null)).toBe(true);
+    expect(j.missing.join('\n')).toContain('无数据：未设定校舍场地单价');
+    const table = await wb(['balance', '--region', '390000', '--year', '2024']);
+    expect(table.out).toContain('未设定（--area-cost）');
+    expect((await wb(['balance', '--region', '390000', '--year', '2024', '--area-cost', 'abc'])).rc).toBe(2);
+    await wb(['balance', '--region', '390000', '--year', '2024', '--area-cost', '2800', '--room-cost', '60000', '--save-costs']);
+    const saved = JSON.parse((await wb(['balance', '--region', '390000', '--year', '2024', '--format', 'json'])).out) as { unit_costs: Record<string, number | null>; missing: string[] };
+    expect(saved.unit_costs).toEqual({ areaYuanPerM2: 2800, roomYuan: 60000, teacherPayYuan: null });
+    expect(saved.missing).toEqual([]);
   });
 });
 
