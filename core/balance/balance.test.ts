@@ -135,7 +135,7 @@ describe('cost to close', () => {
     expect(c.teachersFen).toBe(3 * 100_000 * 100);
     expect(c.roomsFen).toBe(3 * 50_000 * 100);
     expect(c.keyTeachers).toBe(2);
-    expect(c.totalFen).toBe(c.equipmentFen + c.areaFen + c.teachersFen + c.roomsFen);
+    expect(c.totalFen).toBe(c.equipmentFen + c.areaFen! + c.teachersFen! + c.roomsFen!);
     expect(c.metAfterClosing).toBe(true);
   });
   it('a county already at every standard costs nothing, even with no unit costs set', () => {
