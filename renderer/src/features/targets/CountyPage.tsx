@@ -37,7 +37,7 @@ export function CountyPage({ countyCode, year, unit, synthetic, onBack }: { coun
           )}
           <p className="table-note">
             {t('sources')}：#{v.dataset.id} {v.dataset.name}
-            {v.dataset.synthetic ? '（合成数据）' : ''}；教督〔2017〕6号
+            {v.dataset.synthetic && !v.dataset.name.includes('合成数据') ? '（合成数据）' : ''}；教督〔2017〕6号
           </p>
           <section className="panel">
             <h3>{t('cvTitle')}</h3>

@@ -117,7 +117,7 @@ export function TargetsView({ regions, initialRegion, unit }: { regions: readonl
               </tbody>
             </table>
             <p className="table-note">
-              {t('sources')}：{view.datasets.map((d) => `#${d.id} ${d.name}${d.synthetic ? '（合成数据）' : ''}`).join('；')}
+              {t('sources')}：{view.datasets.map((d) => `#${d.id} ${d.name}${d.synthetic && !d.name.includes('合成数据') ? '（合成数据）' : ''}`).join('；')}
             </p>
           </section>
           {row && option && (
