@@ -1,6 +1,7 @@
 // What can be imported, and the fields each kind of table fills. Field names are what users type
 // in `wb import --map FIELD=COLUMN` and what the import templates use as column notes.
 import type { LevelCode } from '../levels';
+import type { FieldSpec } from './field-spec';
 import { SCHOOL_IMPORT_KINDS, SCHOOL_KIND_FIELDS } from './school-kinds';
 
 export const IMPORT_KINDS = ['expenditure', 'enrolment', 'capacity', 'standard', 'regions', 'region-changes', 'bulletin', 'aid', ...SCHOOL_IMPORT_KINDS] as const;
@@ -24,17 +25,7 @@ export const CAPACITY_INDICATORS = {
 export type CapacityIndicator = keyof typeof CAPACITY_INDICATORS;
 export const CAPACITY_INDICATOR_CODES = Object.keys(CAPACITY_INDICATORS) as CapacityIndicator[];
 
-export type ValueKind = 'money' | 'count' | 'area' | 'ratio' | 'text';
-
-export type FieldSpec = {
-  name: string;
-  zh: string;
-  /** 'key' fields identify a fact; 'value' fields carry a measurement (a table may have many). */
-  role: 'key' | 'value' | 'attribute';
-  required: boolean;
-  valueKind?: ValueKind;
-  note: string;
-};
+export type { FieldSpec, ValueKind } from './field-spec';
 
 const REGION: FieldSpec = { name: 'region', zh: '地区', role: 'key', required: true, note: '地区名称或GB/T 2260六位代码，如“北京市”“北京”“110000”；县名可在所属省、市内识别' };
 const YEAR: FieldSpec = { name: 'year', zh: '年度', role: 'key', required: true, note: '四位年份，如2024；“2024年”亦可。年份为列标题的宽表无需此列' };

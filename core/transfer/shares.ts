@@ -3,7 +3,7 @@
 // so the difficulty coefficient and its column total come out of one pass, and the factor sum is
 // one fused pass over the pre-normalised columns (prepare.ts). The order of every sum is fixed
 // (units in index order, factors in FACTOR_NAMES order): results must not move by a bit.
-import type { Warning } from './evaluate';
+import type { Warning } from './warning';
 import { FACTOR_KEY, type ResolvedParameters } from './parameters';
 import { DATA_FACTORS, type YearColumns } from './prepare';
 

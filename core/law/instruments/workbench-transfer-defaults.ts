@@ -11,6 +11,7 @@ export const workbenchTransferDefaults = instrument({
   issuer: '教育财政工作台',
   date: '2024-01-01',
   url: 'docs/domain.md#transfer-method-defaults',
+  urlKind: 'project',
   articles: {
     资金总额: '演示省的年度资金总额（预算法 第十六条：年度预算安排）；方案可另设。',
     因素权重: '因素法 Σ w·f/Σf 的权重：学生 50%、人口 10%、面积 10%、人均财力倒数 20%、生均缺口 10%、困难 0%（各资金管理办法未公布全国权重）。',
