@@ -92,7 +92,7 @@ export async function openXlsxStream(ctx: FileContext, sha256: string): Promise<
     }
   }
 
-  const rowsOf = (name: string) => consecutive(stream(name, { formulaFlags: [], rows: 0, cols: 0 }));
+  const rowsOf = (name: string) => consecutive(stream(name, { formulaFlags: [], rows: 0, cols: 0 }), { file: ctx.fileName, sheet: name });
 
   async function mergedRanges(name: string): Promise<CellRange[]> {
     const part = pkg.sheets.find((s) => s.name === name)?.part ?? '';
