@@ -43,6 +43,8 @@ function openOrRecover(options: EngineOptions, log: (line: string) => void): { o
     const opened = openDatabase(options.file);
     if (opened.backupFile) log(`backup before migration: ${opened.backupFile}`);
     if (opened.readOnly) log(opened.readOnly.message);
+    // The 审计与备份 view's verification shows the same problems where the user looks.
+    for (const notice of opened.auditNotices) log(`audit: ${notice}`);
     if (opened.created && options.seedDemo !== false) {
       const written = writeDemo(opened.db, generateDemo({ scale: 'province' }));
       log(`new database ${opened.file}: demo province written (${written.rows} rows)`);
