@@ -72,6 +72,14 @@ function warnMissingScores(scores: Float64Array, warnings: Warning[]): void {
   if (missing.length) warnings.push({ code: 'scores_partial', detail: `${missing.length}`, units: missing });
 }
 
+/** The 缺口因素 is weighted but its data are missing: the message says why (无数据 …). */
+export class GapFactorUnavailableError extends Error {
+  constructor(reason: string) {
+    super(`缺口因素不可用：${reason}`);
+    this.name = 'GapFactorUnavailableError';
+  }
+}
+
 /**
  * Σ_k w_k f_ik / Σ_j f_jk × multiplier per unit into `shares`, NOT yet renormalised, and their sum
  * (the caller multiplies by 1 / sum, fused into its own next pass). Factors that sum to zero are
@@ -89,6 +97,9 @@ export function formulaShares(cols: YearColumns, params: ResolvedParameters, sco
     const w = params[FACTOR_KEY[f]];
     if (w <= 0) continue;
     const column = cols.normalised[f];
+    // The 缺口因素 without its data is refused, never read as 0 (a column of real zeros — every
+    // unit already meets the standards — is only warned, like any other empty factor).
+    if (f === 'gap' && cols.gapMissing !== null) throw new GapFactorUnavailableError(cols.gapMissing);
     if (!column) {
       warnings.push({ code: 'factor_empty', detail: f });
       continue;
