@@ -1,4 +1,4 @@
--- schema after migration 8
+-- schema after migration 10
 
 CREATE TABLE aid_fact (
   dataset_id   INTEGER NOT NULL REFERENCES dataset(id),
@@ -53,6 +53,20 @@ CREATE TABLE bulletin_fact (
   restated_prior_fen  INTEGER CHECK (restated_prior_fen >= 0),
   source_row          INTEGER,
   PRIMARY KEY (dataset_id, region_code, year, level, measure)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE bulletin_published (
+  dataset_id   INTEGER NOT NULL REFERENCES dataset(id),
+  region_code  TEXT NOT NULL REFERENCES region(code),
+  year         INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+  level        TEXT NOT NULL REFERENCES education_level(code),
+  measure      TEXT NOT NULL,
+  -- prior: 上年 (in the dataset's printed unit); share, revenue_growth (%), growth_gap (个百分点);
+  -- share_base: the share's denominator; comparable_base: 本年 ÷ (1 + 同口径 growth), in 元, derived.
+  field        TEXT NOT NULL CHECK (field IN ('prior', 'share', 'revenue_growth', 'growth_gap', 'share_base', 'comparable_base')),
+  printed      TEXT NOT NULL CHECK (printed GLOB '*[0-9]*'),
+  source_row   INTEGER,
+  PRIMARY KEY (dataset_id, region_code, year, level, measure, field)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE compliance_annotation (
@@ -111,6 +125,18 @@ CREATE TABLE dataset_control_total (
   tolerance    INTEGER NOT NULL CHECK (tolerance >= 0),
   source_row   INTEGER,
   PRIMARY KEY (dataset_id, label, year, field)
+) STRICT;
+
+CREATE TABLE dataset_finding (
+  dataset_id   INTEGER NOT NULL REFERENCES dataset(id),
+  seq          INTEGER NOT NULL CHECK (seq >= 1),
+  code         TEXT NOT NULL,
+  sheet        TEXT,
+  source_row   INTEGER,
+  column_label TEXT,
+  value        TEXT,
+  message      TEXT NOT NULL,
+  PRIMARY KEY (dataset_id, seq)
 ) STRICT;
 
 CREATE TABLE education_level (
@@ -233,12 +259,13 @@ CREATE TABLE kindergarten_fact (
 ) STRICT;
 
 CREATE TABLE region (
-  code         TEXT PRIMARY KEY CHECK (code GLOB '[1-9][0-9][0-9][0-9][0-9][0-9]'),
+  code         TEXT PRIMARY KEY CHECK (code GLOB '[1-9][0-9][0-9][0-9][0-9][0-9]' OR code = '000000'),
   name         TEXT NOT NULL CHECK (length(name) > 0),
   short_name   TEXT NOT NULL CHECK (length(short_name) > 0),
-  level        TEXT NOT NULL CHECK (level IN ('province', 'prefecture', 'county')),
-  -- What kind of unit it is: 省/自治区/直辖市, 地级市/地区/自治州/盟, 市辖区/县/县级市/旗 …
+  level        TEXT NOT NULL CHECK (level IN ('national', 'province', 'prefecture', 'county')),
+  -- What kind of unit it is: 全国, 省/自治区/直辖市, 地级市/地区/自治州/盟, 市辖区/县/县级市/旗 …
   kind         TEXT NOT NULL CHECK (kind IN (
+                 'nation',
                  'province', 'autonomous_region', 'municipality', 'sar',
                  'prefecture_city', 'prefecture', 'autonomous_prefecture', 'league', 'municipal_pseudo',
                  'district', 'county', 'autonomous_county', 'banner', 'county_city', 'forest_area', 'special_area')),
@@ -249,7 +276,9 @@ CREATE TABLE region (
   urban_rural  TEXT CHECK (urban_rural IN ('urban', 'rural')),
   valid_from   TEXT CHECK (valid_from IS NULL OR valid_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   valid_to     TEXT CHECK (valid_to IS NULL OR valid_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-  CHECK ((level = 'province') = (parent_code IS NULL)),
+  CHECK ((level IN ('national', 'province')) = (parent_code IS NULL)),
+  CHECK ((level = 'national') = (code = '000000')),
+  CHECK ((level = 'national') = (kind = 'nation')),
   CHECK (level <> 'province' OR code GLOB '[1-9][0-9]0000'),
   CHECK (level <> 'prefecture' OR code GLOB '[1-9][0-9][0-9][0-9]00'),
   CHECK (level <> 'county' OR code NOT GLOB '*00'),
@@ -381,6 +410,17 @@ CREATE TRIGGER audit_bulletin_fact_update AFTER UPDATE ON bulletin_fact BEGIN
     json_object('dataset_id', NEW.dataset_id, 'region_code', NEW.region_code, 'year', NEW.year, 'level', NEW.level, 'measure', NEW.measure, 'amount_fen', NEW.amount_fen, 'official_growth', NEW.official_growth, 'comparable', NEW.comparable, 'restated_prior_fen', NEW.restated_prior_fen, 'source_row', NEW.source_row));
 END;
 
+CREATE TRIGGER audit_bulletin_published_delete AFTER DELETE ON bulletin_published BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'bulletin_published', CAST(OLD.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'region_code', OLD.region_code, 'year', OLD.year, 'level', OLD.level, 'measure', OLD.measure, 'field', OLD.field, 'printed', OLD.printed, 'source_row', OLD.source_row), NULL);
+END;
+
+CREATE TRIGGER audit_bulletin_published_update AFTER UPDATE ON bulletin_published BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'bulletin_published', CAST(NEW.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'region_code', OLD.region_code, 'year', OLD.year, 'level', OLD.level, 'measure', OLD.measure, 'field', OLD.field, 'printed', OLD.printed, 'source_row', OLD.source_row),
+    json_object('dataset_id', NEW.dataset_id, 'region_code', NEW.region_code, 'year', NEW.year, 'level', NEW.level, 'measure', NEW.measure, 'field', NEW.field, 'printed', NEW.printed, 'source_row', NEW.source_row));
+END;
+
 CREATE TRIGGER audit_compliance_annotation_delete AFTER DELETE ON compliance_annotation BEGIN
   INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'compliance_annotation', CAST(OLD.id AS TEXT),
     json_object('id', OLD.id, 'rule', OLD.rule, 'region_code', OLD.region_code, 'year', OLD.year, 'level', OLD.level, 'scope', OLD.scope, 'text', OLD.text, 'author', OLD.author, 'created_at', OLD.created_at), NULL);
@@ -411,6 +451,17 @@ END;
 CREATE TRIGGER audit_dataset_delete AFTER DELETE ON dataset BEGIN
   INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'dataset', CAST(OLD.id AS TEXT),
     json_object('id', OLD.id, 'name', OLD.name, 'kind', OLD.kind, 'source_file_name', OLD.source_file_name, 'sha256', OLD.sha256, 'sheet', OLD.sheet, 'imported_at', OLD.imported_at, 'unit', OLD.unit, 'basis', OLD.basis, 'scope', OLD.scope, 'release_stage', OLD.release_stage, 'row_count', OLD.row_count, 'synthetic', OLD.synthetic, 'supersedes_id', OLD.supersedes_id, 'note', OLD.note, 'mapping_json', OLD.mapping_json, 'mapping_hash', OLD.mapping_hash, 'encoding', OLD.encoding), NULL);
+END;
+
+CREATE TRIGGER audit_dataset_finding_delete AFTER DELETE ON dataset_finding BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'dataset_finding', CAST(OLD.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'seq', OLD.seq, 'code', OLD.code, 'message', OLD.message), NULL);
+END;
+
+CREATE TRIGGER audit_dataset_finding_update AFTER UPDATE ON dataset_finding BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'dataset_finding', CAST(NEW.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'seq', OLD.seq, 'code', OLD.code, 'message', OLD.message),
+    json_object('dataset_id', NEW.dataset_id, 'seq', NEW.seq, 'code', NEW.code, 'message', NEW.message));
 END;
 
 CREATE TRIGGER audit_dataset_insert AFTER INSERT ON dataset BEGIN
@@ -533,22 +584,6 @@ CREATE TRIGGER audit_region_code_change_update AFTER UPDATE ON region_code_chang
   INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'region_code_change', CAST(NEW.id AS TEXT),
     json_object('id', OLD.id, 'old_code', OLD.old_code, 'new_code', OLD.new_code, 'effective_date', OLD.effective_date, 'kind', OLD.kind, 'share', OLD.share, 'note', OLD.note),
     json_object('id', NEW.id, 'old_code', NEW.old_code, 'new_code', NEW.new_code, 'effective_date', NEW.effective_date, 'kind', NEW.kind, 'share', NEW.share, 'note', NEW.note));
-END;
-
-CREATE TRIGGER audit_region_delete AFTER DELETE ON region BEGIN
-  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'region', OLD.code,
-    json_object('code', OLD.code, 'name', OLD.name, 'short_name', OLD.short_name, 'level', OLD.level, 'kind', OLD.kind, 'parent_code', OLD.parent_code, 'dev_tier', OLD.dev_tier, 'urban_rural', OLD.urban_rural, 'valid_from', OLD.valid_from, 'valid_to', OLD.valid_to), NULL);
-END;
-
-CREATE TRIGGER audit_region_insert AFTER INSERT ON region BEGIN
-  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('insert', 'region', NEW.code, NULL,
-    json_object('code', NEW.code, 'name', NEW.name, 'short_name', NEW.short_name, 'level', NEW.level, 'kind', NEW.kind, 'parent_code', NEW.parent_code, 'dev_tier', NEW.dev_tier, 'urban_rural', NEW.urban_rural, 'valid_from', NEW.valid_from, 'valid_to', NEW.valid_to));
-END;
-
-CREATE TRIGGER audit_region_update AFTER UPDATE ON region BEGIN
-  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'region', NEW.code,
-    json_object('code', OLD.code, 'name', OLD.name, 'short_name', OLD.short_name, 'level', OLD.level, 'kind', OLD.kind, 'parent_code', OLD.parent_code, 'dev_tier', OLD.dev_tier, 'urban_rural', OLD.urban_rural, 'valid_from', OLD.valid_from, 'valid_to', OLD.valid_to),
-    json_object('code', NEW.code, 'name', NEW.name, 'short_name', NEW.short_name, 'level', NEW.level, 'kind', NEW.kind, 'parent_code', NEW.parent_code, 'dev_tier', NEW.dev_tier, 'urban_rural', NEW.urban_rural, 'valid_from', NEW.valid_from, 'valid_to', NEW.valid_to));
 END;
 
 CREATE TRIGGER audit_scenario_delete AFTER DELETE ON scenario BEGIN

@@ -20,7 +20,7 @@ export const RuleIdSchema = z.enum(RULE_IDS);
 export const STATUSES = ['pass', 'fail', 'na'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const GovLevel = z.enum(['province', 'prefecture', 'county']);
+export const GovLevel = z.enum(['national', 'province', 'prefecture', 'county']);
 export type GovLevel = z.infer<typeof GovLevel>;
 
 /** What `value`, `priorValue` and `benchmark` are measured in. */
