@@ -586,6 +586,22 @@ CREATE TRIGGER audit_region_code_change_update AFTER UPDATE ON region_code_chang
     json_object('id', NEW.id, 'old_code', NEW.old_code, 'new_code', NEW.new_code, 'effective_date', NEW.effective_date, 'kind', NEW.kind, 'share', NEW.share, 'note', NEW.note));
 END;
 
+CREATE TRIGGER audit_region_delete AFTER DELETE ON region BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'region', OLD.code,
+    json_object('code', OLD.code, 'name', OLD.name, 'short_name', OLD.short_name, 'level', OLD.level, 'kind', OLD.kind, 'parent_code', OLD.parent_code, 'dev_tier', OLD.dev_tier, 'urban_rural', OLD.urban_rural, 'valid_from', OLD.valid_from, 'valid_to', OLD.valid_to), NULL);
+END;
+
+CREATE TRIGGER audit_region_insert AFTER INSERT ON region BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('insert', 'region', NEW.code, NULL,
+    json_object('code', NEW.code, 'name', NEW.name, 'short_name', NEW.short_name, 'level', NEW.level, 'kind', NEW.kind, 'parent_code', NEW.parent_code, 'dev_tier', NEW.dev_tier, 'urban_rural', NEW.urban_rural, 'valid_from', NEW.valid_from, 'valid_to', NEW.valid_to));
+END;
+
+CREATE TRIGGER audit_region_update AFTER UPDATE ON region BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'region', NEW.code,
+    json_object('code', OLD.code, 'name', OLD.name, 'short_name', OLD.short_name, 'level', OLD.level, 'kind', OLD.kind, 'parent_code', OLD.parent_code, 'dev_tier', OLD.dev_tier, 'urban_rural', OLD.urban_rural, 'valid_from', OLD.valid_from, 'valid_to', OLD.valid_to),
+    json_object('code', NEW.code, 'name', NEW.name, 'short_name', NEW.short_name, 'level', NEW.level, 'kind', NEW.kind, 'parent_code', NEW.parent_code, 'dev_tier', NEW.dev_tier, 'urban_rural', NEW.urban_rural, 'valid_from', NEW.valid_from, 'valid_to', NEW.valid_to));
+END;
+
 CREATE TRIGGER audit_scenario_delete AFTER DELETE ON scenario BEGIN
   INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'scenario', CAST(OLD.id AS TEXT),
     json_object('id', OLD.id, 'region_code', OLD.region_code, 'name', OLD.name, 'is_baseline', OLD.is_baseline, 'overlay', OLD.overlay, 'scores', OLD.scores, 'year', OLD.year, 'params_hash', OLD.params_hash, 'data_hash', OLD.data_hash, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at), NULL);

@@ -2,7 +2,8 @@
 -- are the whole country's own figures, stored against it like any region's. It is the root above
 -- the provinces; the provinces keep parent_code NULL (the tree reads 000000 as their parent), so
 -- nothing that walks parents changes. SQLite cannot widen a CHECK in place, so the region table is
--- rebuilt with the same rows (as 0008 rebuilt dataset); the region table has no audit triggers.
+-- rebuilt with the same rows (as 0008 rebuilt dataset), its audit triggers recreated unchanged
+-- after the copy (neither the copy nor the 全国 reference row is an audited change).
 
 PRAGMA defer_foreign_keys = ON;
 CREATE TEMP TABLE region_copy AS SELECT * FROM region;
@@ -37,8 +38,24 @@ CREATE TABLE region (
 
 INSERT INTO region SELECT * FROM temp.region_copy;
 DROP TABLE temp.region_copy;
+-- Reference data like 0002's regions: written before the triggers, so not an audited insert.
+INSERT INTO region (code, name, short_name, level, kind, parent_code, dev_tier, urban_rural, valid_from, valid_to)
+VALUES ('000000', '全国', '全国', 'national', 'nation', NULL, NULL, NULL, NULL, NULL);
 CREATE INDEX region_by_level ON region(level, code);
 CREATE INDEX region_parent ON region(parent_code);
 
-INSERT INTO region (code, name, short_name, level, kind, parent_code, dev_tier, urban_rural, valid_from, valid_to)
-VALUES ('000000', '全国', '全国', 'national', 'nation', NULL, NULL, NULL, NULL, NULL);
+CREATE TRIGGER audit_region_delete AFTER DELETE ON region BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'region', OLD.code,
+    json_object('code', OLD.code, 'name', OLD.name, 'short_name', OLD.short_name, 'level', OLD.level, 'kind', OLD.kind, 'parent_code', OLD.parent_code, 'dev_tier', OLD.dev_tier, 'urban_rural', OLD.urban_rural, 'valid_from', OLD.valid_from, 'valid_to', OLD.valid_to), NULL);
+END;
+CREATE TRIGGER audit_region_insert AFTER INSERT ON region BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('insert', 'region', NEW.code, NULL,
+    json_object('code', NEW.code, 'name', NEW.name, 'short_name', NEW.short_name, 'level', NEW.level, 'kind', NEW.kind, 'parent_code', NEW.parent_code, 'dev_tier', NEW.dev_tier, 'urban_rural', NEW.urban_rural, 'valid_from', NEW.valid_from, 'valid_to', NEW.valid_to));
+END;
+CREATE TRIGGER audit_region_update AFTER UPDATE ON region BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'region', NEW.code,
+    json_object('code', OLD.code, 'name', OLD.name, 'short_name', OLD.short_name, 'level', OLD.level, 'kind', OLD.kind, 'parent_code', OLD.parent_code, 'dev_tier', OLD.dev_tier, 'urban_rural', OLD.urban_rural, 'valid_from', OLD.valid_from, 'valid_to', OLD.valid_to),
+    json_object('code', NEW.code, 'name', NEW.name, 'short_name', NEW.short_name, 'level', NEW.level, 'kind', NEW.kind, 'parent_code', NEW.parent_code, 'dev_tier', NEW.dev_tier, 'urban_rural', NEW.urban_rural, 'valid_from', NEW.valid_from, 'valid_to', NEW.valid_to));
+END;
+
+
