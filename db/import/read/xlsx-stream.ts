@@ -93,7 +93,7 @@ export async function openXlsxStream(ctx: FileContext, sha256: string): Promise<
     }
   }
 
-  const rowsOf = (name: string) => consecutive(stream(name, { formulaFlags: [], rows: 0, cols: 0 }));
+  const rowsOf = (name: string) => consecutive(stream(name, { formulaFlags: [], rows: 0, cols: 0 }), { file: ctx.fileName, sheet: name });
 
   /** Merged ranges and hidden rows, scanned from the sheet's XML (the stream reader gives neither). */
   async function scanSheetXml(name: string): Promise<{ ranges: CellRange[]; hiddenRows: Set<number> }> {
