@@ -1,4 +1,4 @@
--- schema after migration 9
+-- schema after migration 10
 
 CREATE TABLE aid_fact (
   dataset_id   INTEGER NOT NULL REFERENCES dataset(id),
@@ -259,12 +259,13 @@ CREATE TABLE kindergarten_fact (
 ) STRICT;
 
 CREATE TABLE region (
-  code         TEXT PRIMARY KEY CHECK (code GLOB '[1-9][0-9][0-9][0-9][0-9][0-9]'),
+  code         TEXT PRIMARY KEY CHECK (code GLOB '[1-9][0-9][0-9][0-9][0-9][0-9]' OR code = '000000'),
   name         TEXT NOT NULL CHECK (length(name) > 0),
   short_name   TEXT NOT NULL CHECK (length(short_name) > 0),
-  level        TEXT NOT NULL CHECK (level IN ('province', 'prefecture', 'county')),
-  -- What kind of unit it is: 省/自治区/直辖市, 地级市/地区/自治州/盟, 市辖区/县/县级市/旗 …
+  level        TEXT NOT NULL CHECK (level IN ('national', 'province', 'prefecture', 'county')),
+  -- What kind of unit it is: 全国, 省/自治区/直辖市, 地级市/地区/自治州/盟, 市辖区/县/县级市/旗 …
   kind         TEXT NOT NULL CHECK (kind IN (
+                 'nation',
                  'province', 'autonomous_region', 'municipality', 'sar',
                  'prefecture_city', 'prefecture', 'autonomous_prefecture', 'league', 'municipal_pseudo',
                  'district', 'county', 'autonomous_county', 'banner', 'county_city', 'forest_area', 'special_area')),
@@ -275,7 +276,9 @@ CREATE TABLE region (
   urban_rural  TEXT CHECK (urban_rural IN ('urban', 'rural')),
   valid_from   TEXT CHECK (valid_from IS NULL OR valid_from GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   valid_to     TEXT CHECK (valid_to IS NULL OR valid_to GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-  CHECK ((level = 'province') = (parent_code IS NULL)),
+  CHECK ((level IN ('national', 'province')) = (parent_code IS NULL)),
+  CHECK ((level = 'national') = (code = '000000')),
+  CHECK ((level = 'national') = (kind = 'nation')),
   CHECK (level <> 'province' OR code GLOB '[1-9][0-9]0000'),
   CHECK (level <> 'prefecture' OR code GLOB '[1-9][0-9][0-9][0-9]00'),
   CHECK (level <> 'county' OR code NOT GLOB '*00'),

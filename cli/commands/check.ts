@@ -12,6 +12,7 @@ import { runCheck } from '../../db/compliance/check';
 import { oneOf, optionalInt, parse } from '../args';
 import { openForCli } from '../database';
 import { EXIT, UsageError, type CliIO } from '../io';
+import { addReason, addSummary, idleRuleLines, tallyRules } from './check-empty';
 import { renderCsv, renderJson, renderTable, type Cell } from '../output';
 
 export const checkHelp = `wb check [--rule ID …] [--year Y] [--from Y --to Y] [--level province|prefecture|county|all] [--scope consolidated|own_level|both]
@@ -45,6 +46,7 @@ export function resultRecord(r: ComplianceResult): Record<string, unknown> {
     benchmark: r.benchmark,
     change_pp: r.changePp,
     reason: r.reason,
+    measure: r.measure ?? null,
     flags: r.flags,
     decomposition: r.decomposition,
     annotations: r.annotations.map((a) => ({ text: a.text, author: a.author, created_at: a.createdAt })),
@@ -97,7 +99,7 @@ export function checkCommand(argv: string[], io: CliIO, dbOption: string | undef
     const results: ComplianceResult[] = [];
     const counts = { pass: 0, fail: 0, na: 0 };
     const datasets = new Map<number, string>();
-    const perRule = new Map<string, number>();
+    const tally = tallyRules((rules.length ? rules : RULES.map((r) => r.id)) as RuleId[]);
     const basisLines = new Set<string>();
     for (const govLevel of level === 'all' ? GOV_LEVELS : [level]) {
       for (const s of scope === 'both' ? (['consolidated', 'own_level'] as const) : [scope]) {
@@ -109,21 +111,26 @@ export function checkCommand(argv: string[], io: CliIO, dbOption: string | undef
           throw e;
         }
         // One at a time: spreading a national run (~465,000 rows) as arguments overflows the stack.
-        for (const r of run.results) results.push(r);
+        for (const r of run.results) {
+          results.push(r);
+          addReason(tally, r);
+        }
         for (const x of run.summary) {
           for (const k of ['pass', 'fail', 'na'] as const) counts[k] += x[k];
-          perRule.set(x.rule, (perRule.get(x.rule) ?? 0) + x.pass + x.fail + x.na);
+          addSummary(tally, x.rule, x.pass, x.fail, x.na);
         }
         if (run.provenance.basis) basisLines.add(`${SCOPE_ZH[s]} ${run.provenance.basis.line}`);
         for (const d of run.provenance.datasets) datasets.set(d.id, `#${d.id} ${d.name} sha256 ${d.sha256.slice(0, 12)}`);
       }
     }
     // A rule that evaluated nothing had no input to read: say which, never "0 0 0" and success.
-    const empty = [...perRule].filter(([, n]) => n === 0).map(([id]) => RULES.find((r) => r.id === id)!);
-    if (empty.length) {
-      const lines = empty.map((r) => `规则 ${r.id}（${r.nameZh}）没有可评估的输入 / rule ${r.id} has no input to evaluate: 需要 / needs ${r.requiredInputs.join('；')}`);
-      throw new UsageError(`${lines.join('\n')}\n  ${level === 'all' ? '各级' : level} ${from ?? ''}${to !== from ? `–${to ?? ''}` : ''}; ${[...basisLines].join('\n  ')}\n  查看数据基础 / see: wb basis show`);
+    const idle = idleRuleLines(tally);
+    const nothingAtAll = [...tally.values()].every((t) => t.evaluated === 0);
+    if (idle.length && (rules.length > 0 || nothingAtAll)) {
+      throw new UsageError(`${idle.join('\n')}\n  ${level === 'all' ? '各级' : level} ${from ?? ''}${to !== from ? `–${to ?? ''}` : ''}; ${[...basisLines].join('\n  ')}\n  查看数据基础 / see: wb basis show`);
     }
+    // With every rule run, the idle ones are named beside the results (stderr), not hidden.
+    if (idle.length) io.err(`未评估的规则 / rules that evaluated nothing:\n${idle.map((l) => `  ${l}`).join('\n')}\n`);
     if (format === 'json') io.out(renderJson(results.map(resultRecord)));
     else if (format === 'csv') {
       const headers = ['rule', 'region_code', 'region_name', 'region_level', 'year', 'level', 'scope', 'status', 'value_unit', 'value', 'prior_value', 'growth', 'benchmark', 'change_pp', 'reason', 'crosswalk', 'restated_base', 'spending_effect', 'enrolment_effect', 'annotations'];

@@ -17,6 +17,25 @@ export type Fact = {
   perStudentRestatedPrior?: number;
   /** 生均公用经费, 分 per student (bulletin measure per_student_public_funds). */
   publicFunds?: number;
+  publicFundsRestatedPrior?: number;
+  /** 生均教育事业费, 分 per student (bulletin measure per_student_operating). */
+  perStudentOperating?: number;
+  perStudentOperatingRestatedPrior?: number;
+};
+
+/**
+ * Growth rates a source printed beside (or instead of) the amounts, for the rules that compare
+ * growths (三个增长): percent as printed ("15.23"), never recomputed here.
+ */
+export type PublishedGrowths = {
+  /** The printed growth of 一般公共预算教育经费 (the bulletin's total) and whether it is 同口径. */
+  eduGrowth?: { rate: string; comparable: boolean };
+  /** 财政经常性收入 as the source printed it: amounts in 分 (this year, last year) and/or its growth. */
+  revenue?: number;
+  revenuePrior?: number;
+  revenueGrowth?: string;
+  /** Printed growth of a per-student figure printed without its prior-year amount, by `${level}|${measure}`. */
+  perStudentGrowth?: Partial<Record<string, string>>;
 };
 
 export const FISCAL_KEYS = ['gpb_expenditure', 'recurrent_revenue', 'gdp', 'fiscal_edu_funds', 'edu_appropriation', 'teacher_avg_pay', 'civil_servant_avg_pay'] as const;
@@ -37,6 +56,8 @@ export type RegionInputs = {
   /** Years where a predecessor was split and allocated by share. */
   splitYears: ReadonlySet<number>;
   predecessors: readonly string[];
+  /** year → growths a bulletin printed (absent when the basis holds none). */
+  published?: Map<number, PublishedGrowths>;
 };
 
 export type StandardRow = {

@@ -45,4 +45,5 @@ export const NA = {
   noEnrolment: '无数据：数据基础中无本年在校生数 / no enrolment for this year in the data basis',
   noPriorEnrolment: '无数据：数据基础中无上年在校生数，无比较基数 / no prior-year enrolment in the data basis',
   zeroPrior: '上年数值为 0，增幅无定义 / prior value is zero: growth undefined',
+  onlyPublicFunds: '仅刊印生均公用经费，不是本规则比较的生均教育支出（公用经费对照基准定额另行检查）；需要生均一般公共预算教育经费或教育事业费，或分学段支出与在校生数 / only per-student public funds printed — not the per-student spending this rule compares (public funds are checked against the quota)',
 } as const;

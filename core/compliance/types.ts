@@ -20,7 +20,7 @@ export const RuleIdSchema = z.enum(RULE_IDS);
 export const STATUSES = ['pass', 'fail', 'na'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const GovLevel = z.enum(['province', 'prefecture', 'county']);
+export const GovLevel = z.enum(['national', 'province', 'prefecture', 'county']);
 export type GovLevel = z.infer<typeof GovLevel>;
 
 /** What `value`, `priorValue` and `benchmark` are measured in. */
@@ -46,6 +46,21 @@ export const RuleDefinition = z.object({
   valueUnit: ValueUnit,
 });
 export type RuleDefinition = z.infer<typeof RuleDefinition>;
+
+/**
+ * Which figure a rule compared: one computed here (spending ÷ enrolment, level sums, amounts), or
+ * one a source printed (a bulletin's per-student figure of a named kind, a printed growth rate).
+ */
+export const RESULT_MEASURES = [
+  'computed', // E/N from spending and enrolment of the level
+  'computed_level_sums', // the 合计 from ΣE/ΣN over the levels (no all-levels figure printed)
+  'published_per_student', // 生均一般公共预算教育经费 as printed
+  'published_operating', // 生均一般公共预算教育事业费 as printed
+  'published_public_funds', // 生均一般公共预算公用经费 as printed
+  'published_growth', // a growth rate as printed (三个增长 without both years' amounts)
+] as const;
+export const ResultMeasure = z.enum(RESULT_MEASURES);
+export type ResultMeasure = z.infer<typeof ResultMeasure>;
 
 export const ResultFlags = z.object({
   /** The comparison ran on the current boundary through region_code_change. */
@@ -121,6 +136,8 @@ export const ComplianceResult = z.object({
   /** Set on per-student failures (the rows that need explaining); null otherwise. */
   decomposition: Decomposition.nullable(),
   annotations: z.array(Annotation),
+  /** Which figure was compared (absent on rules with a single measure). */
+  measure: ResultMeasure.optional(),
 });
 export type ComplianceResult = z.infer<typeof ComplianceResult>;
 

@@ -1,6 +1,7 @@
 // Turning data rows into facts under a mapping, with every problem named by row and column.
 // Stateful across rows of one sheet: footnotes end the table, and a county name that exists in
 // several provinces is resolved within the prefecture or province listed above it.
+import { isNationalLabel, NATIONAL_CODE } from '../regions/national';
 import { isLevelCode, LEVELS, type LevelOrAll } from '../levels';
 import { parseDecimal, scaleExact } from '../money/decimal';
 import type { RegionLevel } from '../regions/gbt2260';
@@ -20,6 +21,8 @@ export type ResolveResult = { ok: true; code: string; level: RegionLevel } | { o
 export type RegionLookup = {
   resolve(text: string, context?: { parentCode?: string; provinceCode?: string }): ResolveResult;
   isTotal(text: string): boolean;
+  /** Whether the database holds the national region (000000, migration 0010). */
+  hasNational?(): boolean;
   /** The names a code is known by (to check a name column against the code column). */
   nameOf?(code: string): { name: string; shortName: string } | undefined;
 };
@@ -206,6 +209,9 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
     let isTotal = false;
     if (regionText === '') {
       out.problems.push(problem('region_unknown', r.n, colOf(regionSrc), '', '应为地区名称或代码 / a region name or code'));
+    } else if (ctx.regions.hasNational?.() && isNationalLabel(regionText)) {
+      // The whole country's own row (全国 / 全国合计 / 中国): a national fact, not a control total.
+      regionCode = NATIONAL_CODE;
     } else if (isTotalText(regionText)) {
       isTotal = true;
     } else {

@@ -2,13 +2,14 @@
 import { z } from 'zod';
 import { LEVEL_CODES } from '../levels';
 
-export const RegionCode = z.string().regex(/^[1-9]\d{5}$/, 'a six-digit GB/T 2260 code');
+/** A six-digit GB/T 2260 code, or 000000 for the whole country (全国). */
+export const RegionCode = z.string().regex(/^(?:[1-9]\d{5}|000000)$/, 'a six-digit GB/T 2260 code (000000 = 全国)');
 export const Year = z.number().int().min(1949).max(2100);
 export const Scope = z.enum(['consolidated', 'own_level']);
 export const Divisor = z.enum(['autumn', 'weighted_8_4', 'average_two_autumns']);
 export const Level = z.enum(LEVEL_CODES);
 export const LevelOrAll = z.enum([...LEVEL_CODES, 'all']);
-export const RegionLevel = z.enum(['province', 'prefecture', 'county']);
+export const RegionLevel = z.enum(['national', 'province', 'prefecture', 'county']);
 export const Bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes (Uint8Array)');
 export const DatasetId = z.number().int().positive();
 

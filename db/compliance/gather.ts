@@ -12,6 +12,7 @@ import type { LevelOrAll } from '../../core/levels';
 import type { InputBasis } from '../repos/basis';
 import { currentBoundaries } from '../repos/regions';
 import { datasetColumns, type Columns } from './columns';
+import { publishedGrowths } from './published-growths';
 import type { Chosen } from './datasets';
 
 export type GatherQuery = {
@@ -119,8 +120,12 @@ export function gatherInputs(db: Database.Database, chosen: Chosen, q: GatherQue
       if (measure === 'per_student') {
         f.perStudent = add(f.perStudent, v);
         if (!Number.isNaN(rp)) f.perStudentRestatedPrior = add(f.perStudentRestatedPrior, rp);
+      } else if (measure === 'per_student_operating') {
+        f.perStudentOperating = add(f.perStudentOperating, v);
+        if (!Number.isNaN(rp)) f.perStudentOperatingRestatedPrior = add(f.perStudentOperatingRestatedPrior, rp);
       } else if (measure === 'per_student_public_funds') {
         f.publicFunds = add(f.publicFunds, v);
+        if (!Number.isNaN(rp)) f.publicFundsRestatedPrior = add(f.publicFundsRestatedPrior, rp);
       } else if (measure === 'total' && !spendingOwner?.has(`${code}|${year}`)) {
         // A bulletin total stands in only where the basis has no expenditure figure for the
         // region-year: mixing the two series (MOE and MOF) in one year would double count.
@@ -167,6 +172,17 @@ export function gatherInputs(db: Database.Database, chosen: Chosen, q: GatherQue
     }
   }
   for (const [y, counts] of payCounts) for (const [key, n] of counts) if (n > 1) y[key as AnyFiscalKey] = Math.round(y[key as AnyFiscalKey]!);
+
+  // Growth rates the bulletins of the basis printed (三个增长 without both years' amounts).
+  if (chosen.bulletin) {
+    for (const [code, years] of publishedGrowths(db, chosen.bulletin, q.fromYear, q.toYear)) {
+      for (const s of bySource.get(code) ?? []) {
+        // A printed rate cannot be split by share or added across predecessors: only a region's own.
+        if (s.via) continue;
+        s.target.inputs.published = years;
+      }
+    }
+  }
 
   return [...targets.values()]
     .filter((t) => t.inputs.facts.size > 0 || t.inputs.fiscal.size > 0)

@@ -38,7 +38,9 @@ function shippedList() {
 
 export function createRegionDirectory(db: Database.Database): RegionDirectory {
   const { list, byCode } = shippedList();
-  const held = db.prepare('SELECT code, name, short_name AS shortName, level, parent_code AS parentCode, valid_to AS validTo FROM region').all() as ResolverEntry[];
+  // 全国 (000000) is not a name to resolve: the importer recognises its labels itself (isNationalLabel).
+  const held = db.prepare(`SELECT code, name, short_name AS shortName, level, parent_code AS parentCode, valid_to AS validTo FROM region WHERE level <> 'national'`).all() as ResolverEntry[];
+  const national = db.prepare(`SELECT 1 FROM region WHERE code = '000000'`).get() !== undefined;
   // Held regions after the shipped list: the user's own names win where codes coincide.
   const resolver = createRegionResolver([...list, ...held]);
   const known = new Set(held.map((r) => r.code));
@@ -58,6 +60,7 @@ export function createRegionDirectory(db: Database.Database): RegionDirectory {
     lookup: {
       resolve: (text, context) => resolver.resolve(text, context),
       isTotal: (text) => resolver.isTotal(text),
+      hasNational: () => national,
       nameOf: (code) => {
         const e = resolver.get(code);
         return e ? { name: e.name, shortName: e.shortName } : undefined;

@@ -10,7 +10,7 @@ export function insertRegions(db: Database.Database, regions: readonly NewRegion
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // Parents first, so the foreign key holds row by row.
-  const order = { province: 0, prefecture: 1, county: 2 } as const;
+  const order = { national: 0, province: 1, prefecture: 2, county: 3 } as const;
   for (const r of [...regions].sort((a, b) => order[a.level] - order[b.level])) {
     stmt.run(r.code, r.name, r.shortName, r.level, r.kind, r.parentCode, r.devTier, r.urbanRural, r.validFrom, r.validTo);
   }
@@ -79,7 +79,7 @@ export function boundarySources(db: Database.Database, code: string): BoundarySo
 }
 
 export type BoundaryQuery = {
-  govLevel: 'province' | 'prefecture' | 'county';
+  govLevel: 'national' | 'province' | 'prefecture' | 'county';
   /** Only regions under (or equal to) this code. */
   underRegion?: string | undefined;
   /** Only these regions. */

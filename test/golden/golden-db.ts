@@ -17,8 +17,8 @@ export type GoldenCase = {
   expenditure?: [string, number, string, number, number?][];
   /** [region, year, level, students] */
   enrolment?: [string, number, string, number][];
-  /** [region, year, level, measure, amount 分, restated prior 分?] */
-  bulletin?: [string, number, string, string, number, number?][];
+  /** [region, year, level, measure, amount 分, restated prior 分 (or null)?, printed growth % text?] */
+  bulletin?: [string, number, string, string, number, (number | null)?, string?][];
   /** [region, year, indicator, value] */
   fiscal?: [string, number, string, number][];
   query: {
@@ -72,8 +72,8 @@ export function buildGoldenDb(dir: string, name: string, c: GoldenCase): Databas
   }
   if (c.bulletin?.length) {
     const id = dataset('bulletin', c.bulletin.length);
-    const s = db.prepare('INSERT INTO bulletin_fact (dataset_id, region_code, year, level, measure, amount_fen, restated_prior_fen, comparable) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const [code, year, level, measure, fen, rp] of c.bulletin) s.run(id, code, year, level, measure, fen, rp ?? null, rp === undefined ? 0 : 1);
+    const s = db.prepare('INSERT INTO bulletin_fact (dataset_id, region_code, year, level, measure, amount_fen, restated_prior_fen, comparable, official_growth) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const [code, year, level, measure, fen, rp, growth] of c.bulletin) s.run(id, code, year, level, measure, fen, rp ?? null, rp === undefined || rp === null ? 0 : 1, growth ?? null);
   }
   if (c.fiscal?.length) {
     const id = dataset('fiscal', c.fiscal.length);

@@ -44,7 +44,19 @@ describe('templates import back exactly', () => {
     db.close();
   });
 
-  // The bulletin template's example row is 全国, which needs the national region (000000): not yet.
+  it('bulletin: the example row 全国 is a national fact (000000), not a control total', async () => {
+    const file = join(dir, 'bulletin.xlsx');
+    writeFileSync(file, await importTemplate('bulletin'));
+    const { db } = openDatabase(join(dir, 'bulletin.sqlite'));
+    const o = await runImport(file, ImportRequest.parse({ kind: 'bulletin' }), { db, regions: createRegionDirectory(db) });
+    expect(o.status, JSON.stringify(o.problems)).toBe('committed');
+    expect(o.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const rows = db.prepare('SELECT region_code, year, level, measure, amount_fen FROM bulletin_fact WHERE dataset_id = ?').all(o.datasetId) as { region_code: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.region_code))).toEqual(new Set(['000000']));
+    db.close();
+  });
+
   for (const kind of ['enrolment', 'capacity'] as const) {
     it(`${kind}: imports with no problem`, async () => {
       const file = join(dir, `${kind}.xlsx`);

@@ -31,8 +31,9 @@ const PROVINCES: readonly (readonly [string, string, string])[] = [
 ];
 const BY_NAME = new Map<string, string>(PROVINCES.flatMap(([code, full, short]) => [[full, code], [short, code], [code, code]]));
 const FULL_NAME = new Map<string, string>(PROVINCES.map(([code, full]) => [code, full]));
-/** All-regions totals printed beside the provinces: never a fact. */
-const TOTALS = new Set(['全国', '地方合计', '地方合计(allregions)']);
+/** All-regions totals printed beside the provinces: never a fact. (全国 is the national region 000000, a fact of its own.) */
+const TOTALS = new Set(['地方合计', '地方合计(allregions)']);
+BY_NAME.set('全国', '000000');
 /** Lines under a table: notes and sources. */
 const FOOTER = /^(注|数据来源|资料来源|摘编自)/;
 

@@ -15,32 +15,7 @@ function fiscal(region: RegionInputs, year: number, key: FiscalKey): number | un
 
 const MISSING = (what: string): string => `缺少${what}数据 / missing input: ${what}`;
 
-/** 三个增长 (a): g(教育财政拨款) > g(财政经常性收入), strictly. */
-export function threeGrowths(region: RegionInputs, year: number, scope: Scope): ComplianceResult {
-  const row = resultRow(region, 'three-growths', year, null, scope, [year, year - 1]);
-  let edu1 = fiscal(region, year, 'edu_appropriation');
-  let edu0 = fiscal(region, year - 1, 'edu_appropriation');
-  let note: string | null = null;
-  if (edu1 === undefined || edu0 === undefined) {
-    // Without a separate appropriation series, the general-budget education spending stands in.
-    edu1 = totalSpending(region, year);
-    edu0 = totalSpending(region, year - 1);
-    note = '无教育财政拨款数据，以一般公共预算教育支出代替 / education spending stands in for the appropriation';
-  }
-  const rev1 = fiscal(region, year, 'recurrent_revenue');
-  const rev0 = fiscal(region, year - 1, 'recurrent_revenue');
-  if (edu1 === undefined || edu0 === undefined) return { ...row, reason: MISSING('教育拨款（本年和上年）') };
-  if (rev1 === undefined || rev0 === undefined) return { ...row, reason: MISSING('财政经常性收入（本年和上年）') };
-  if (edu0 === 0 || rev0 === 0) return { ...row, reason: NA.zeroPrior };
-  row.value = String(edu1);
-  row.priorValue = String(edu0);
-  row.growth = growthText(edu0, 1, edu1, 1);
-  row.benchmark = growthText(rev0, 1, rev1, 1);
-  row.reason = note;
-  // edu1/edu0 > rev1/rev0 — the same as g(edu) > g(rev), with no rounding in between.
-  row.status = compareFractions(edu1, edu0, rev1, rev0) > 0 ? 'pass' : 'fail';
-  return row;
-}
+export { threeGrowths } from './three-growths';
 
 /** 国家财政性教育经费 / GDP ≥ the floor in the law store (4 %). */
 export function gdp4pct(region: RegionInputs, year: number, scope: Scope): ComplianceResult {

@@ -6,7 +6,7 @@
 // inputs are missing (boarders, small schools) are left out and the row says so.
 import { lawLatest } from '../../law';
 import type { LevelCode } from '../../levels';
-import { compareFractions, ratioText } from '../exact';
+import { compareFractions, growthText, ratioText } from '../exact';
 import type { RegionInputs, StandardRow } from '../inputs';
 import { resultRow } from '../row';
 import type { ComplianceResult } from '../types';
@@ -58,6 +58,14 @@ export function publicFundsStandard(region: RegionInputs, year: number, level: L
   if (actual === undefined) return { ...row, reason: '缺少生均公用经费数据 / no per-student public-funds figure' };
   if (!std) return { ...row, reason: '该年无适用的基准定额 / no quota in force that year' };
   row.value = ratioText(actual, 1, 4);
+  row.measure = 'published_public_funds';
+  // The prior year's printed figure (or its 同口径 base) is shown beside it: the 教育法 asks that
+  // per-student public funds grow (逐步增长); the pass or fail here is against the quota only.
+  const prior = region.facts.get(year)?.get(level)?.publicFundsRestatedPrior ?? region.facts.get(year - 1)?.get(level)?.publicFunds;
+  if (prior !== undefined) {
+    row.priorValue = ratioText(prior, 1, 4);
+    row.growth = growthText(prior, 1, actual, 1);
+  }
   row.status = compareFractions(actual, 1, std.value, 1) >= 0 ? 'pass' : 'fail';
   row.reason = level === 'special' ? null : '未含寄宿生补助、小规模学校按100人核定（缺少学校级数据）/ boarding top-up and small-school floor not applied: no school-level data';
   return row;

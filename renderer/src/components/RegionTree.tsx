@@ -6,11 +6,19 @@ import { useI18n } from '../i18n/i18n';
 
 type Node = { region: RegionInfo; children: Node[] };
 
+const NATIONAL = '000000';
+
+/** A region's parent in the tree: its own, or 全国 for a province when the database holds 全国. */
+function parentOf(r: RegionInfo, has: (code: string) => boolean): string | null {
+  return r.parentCode ?? (r.level === 'province' && has(NATIONAL) ? NATIONAL : null);
+}
+
 export function buildTree(regions: readonly RegionInfo[]): Node[] {
   const nodes = new Map(regions.map((r) => [r.code, { region: r, children: [] as Node[] }]));
   const roots: Node[] = [];
   for (const n of nodes.values()) {
-    const parent = n.region.parentCode ? nodes.get(n.region.parentCode) : undefined;
+    const code = parentOf(n.region, (c) => nodes.has(c));
+    const parent = code ? nodes.get(code) : undefined;
     (parent ? parent.children : roots).push(n);
   }
   // Prefectures before 省直辖县 under a province; codes in order within each group.
@@ -30,7 +38,8 @@ export function RegionTree({ regions, selected, onSelect }: { regions: readonly 
   const { t } = useI18n();
   const tree = useMemo(() => buildTree(regions), [regions]);
   const [query, setQuery] = useState('');
-  const [open, setOpen] = useState<Set<string>>(() => new Set(tree.map((n) => n.region.code)));
+  // The roots open, and under 全国 the provinces too (as when they were the roots).
+  const [open, setOpen] = useState<Set<string>>(() => new Set(tree.flatMap((n) => [n.region.code, ...(n.region.level === 'national' ? n.children.map((c) => c.region.code) : [])])));
   const q = query.trim();
 
   // Keep the selected region's ancestors open.
@@ -38,9 +47,9 @@ export function RegionTree({ regions, selected, onSelect }: { regions: readonly 
     const byCode = new Map(regions.map((r) => [r.code, r]));
     const path = new Set<string>();
     let r = selected ? byCode.get(selected) : undefined;
-    while (r?.parentCode) {
-      path.add(r.parentCode);
-      r = byCode.get(r.parentCode);
+    for (let p = r ? parentOf(r, (c) => byCode.has(c)) : null; p !== null; p = r ? parentOf(r, (c) => byCode.has(c)) : null) {
+      path.add(p);
+      r = byCode.get(p);
     }
     return path;
   }, [regions, selected]);
