@@ -37,9 +37,9 @@ export function equityMeasureInfo(key: EquityMeasure, lang: Lang): MeasureInfo {
     const threshold =
       lang === 'zh'
         ? `优质均衡阈值：校际差异系数 小学 ≤ ${primary.value.toFixed(2)}、初中 ≤ ${junior.value.toFixed(2)}（${source}）。该阈值针对县内学校间的资源配置指标，此处为县间生均支出，仅作参照。${literature}`
-        : `优质均衡 threshold: between-school CV ≤ ${primary.value.toFixed(2)} (primary) and ≤ ${junior.value.toFixed(2)} (junior) (${source}). It applies to resource indicators across a county's schools; here it is spending per student across counties, for reference only. ${literature}`;
+        : `High-quality balance (优质均衡) threshold: between-school CV ≤ ${primary.value.toFixed(2)} (primary) and ≤ ${junior.value.toFixed(2)} (junior) (${source}). It applies to resource indicators across a county's schools; here it is spending per student across counties, for reference only. ${literature}`;
     return { definition, threshold };
   }
-  const none = lang === 'zh' ? '优质均衡评估办法未对此指标规定阈值。' : 'The 优质均衡 assessment sets no threshold for this measure.';
+  const none = lang === 'zh' ? '优质均衡评估办法未对此指标规定阈值。' : 'The high-quality balance (优质均衡) assessment sets no threshold for this measure.';
   return { definition, threshold: literature ? `${none}${lang === 'zh' ? '' : ' '}${literature}` : none };
 }
