@@ -25,6 +25,10 @@ export const workbenchZh = {
   keyUndo: '转移支付模拟：撤销 / 重做方案修改（焦点在任何位置）',
   keyPrint: '打印当前视图（也可点页眉的“打印”）',
   keyEscape: '关闭本面板',
+  emptyRises: '{year} 年没有地区比上年增加',
+  emptyFalls: '{year} 年没有地区比上年减少',
+  emptyGains: '没有县比基准多得：方案的分配与基准相同或只减不增',
+  emptyLosses: '没有县比基准少得：方案的分配与基准相同或只增不减',
 } as const;
 
 export const workbenchEn: Record<keyof typeof workbenchZh, string> = {
@@ -50,4 +54,8 @@ export const workbenchEn: Record<keyof typeof workbenchZh, string> = {
   keyUndo: 'Transfer simulator: undo / redo scenario edits (wherever focus is)',
   keyPrint: 'Print this view (or the Print button in the header)',
   keyEscape: 'Close this panel',
+  emptyRises: 'No region rose over the prior year in {year}',
+  emptyFalls: 'No region fell below the prior year in {year}',
+  emptyGains: 'No county receives more than under the baseline: the scenario allocates as the baseline or only takes away',
+  emptyLosses: 'No county receives less than under the baseline: the scenario allocates as the baseline or only adds',
 };
