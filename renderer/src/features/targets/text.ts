@@ -1,6 +1,6 @@
 // The 规划目标 view's wording, Chinese first.
 import type { Lang } from '../../i18n/messages';
-import { interpolate } from '../../i18n/i18n';
+import { interpolate } from '../../i18n/translator';
 
 const zh = {
   title: '规划目标',
