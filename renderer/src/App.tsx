@@ -23,6 +23,7 @@ import { AidView } from './features/aid/AidView';
 import { TargetsView } from './features/targets/TargetsView';
 import { RecoveryView } from './features/audit/RecoveryView';
 import { WorkspaceBar } from './features/workspace/WorkspaceBar';
+import { WorkbenchTools } from './keyboard/WorkbenchTools';
 import { I18nContext, makeTranslate, unitLabel } from './i18n/i18n';
 import type { Lang } from './i18n/messages';
 import { loadPrefs, savePrefs, type Prefs } from './prefs';
@@ -118,6 +119,7 @@ export function App() {
           <div className="header-controls">
             <Segmented testId="unit-switch" label={t('unit')} value={prefs.unit} onChange={(unit: MoneyUnit) => update({ unit })} options={(['元', '万元', '亿元'] as const).map((u) => ({ value: u, label: unitLabel(u, prefs.lang) }))} />
             <Segmented testId="lang-switch" label={t('language')} value={prefs.lang} onChange={(lang: Lang) => update({ lang })} options={[{ value: 'zh', label: '中文' }, { value: 'en', label: 'English' }]} />
+            <WorkbenchTools />
           </div>
         </header>
         {lost && <ErrorBanner error={{ code: 'internal', message: t('engineLost', { why: lost }) }} />}

@@ -1,5 +1,7 @@
-// A small group of "导出 Excel / CSV / Arrow" buttons; the caller decides what each one saves.
+// A small group of "导出 Excel / CSV / Arrow" buttons (the caller decides what each one saves) and
+// "复制表格", which copies the table beside them as TSV.
 import { useI18n } from '../i18n/i18n';
+import { CopyTableButton } from './CopyTableButton';
 
 export type ExportFormat = 'xlsx' | 'csv' | 'arrow';
 const LABEL: Record<ExportFormat, string> = { xlsx: 'Excel', csv: 'CSV', arrow: 'Arrow' };
@@ -20,6 +22,7 @@ export function ExportButtons({ formats, busy, onExport, testIdPrefix, compact =
           {busy === f ? '…' : compact ? LABEL[f] : `${t('export')} ${LABEL[f]}`}
         </button>
       ))}
+      <CopyTableButton testId={`${testIdPrefix}-copy`} />
     </span>
   );
 }

@@ -1,6 +1,6 @@
 // Province → prefectures → counties, with search. 省直辖县 sit directly under the province;
 // retired codes (after a code change) stay visible, greyed, for their historical years.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { RegionInfo } from '../../../core/ipc/schemas';
 import { useI18n } from '../i18n/i18n';
 
@@ -68,7 +68,7 @@ export function RegionTree({ regions, selected, onSelect }: { regions: readonly 
     const isOpen = q !== '' || open.has(code) || selectedPath.has(code);
     const retired = n.region.validTo !== null;
     return (
-      <li key={code} role="treeitem" aria-expanded={n.children.length ? isOpen : undefined} aria-selected={selected === code}>
+      <li key={code} data-code={code} role="treeitem" aria-expanded={n.children.length ? isOpen : undefined} aria-selected={selected === code}>
         <div className={`tree-row depth-${depth}${selected === code ? ' selected' : ''}${retired ? ' retired' : ''}`}>
           {n.children.length ? (
             <button type="button" className="tree-toggle" aria-label={isOpen ? '−' : '+'} onClick={() => toggle(code)}>
@@ -88,10 +88,56 @@ export function RegionTree({ regions, selected, onSelect }: { regions: readonly 
     );
   };
 
+  // Arrow keys move between the visible regions (a tree's usual keys): ↑/↓ previous/next, → expands
+  // or enters the first child, ← collapses or goes to the parent, Home/End; Enter chooses (button).
+  const onTreeKey = (e: KeyboardEvent<HTMLUListElement>) => {
+    const labels = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.tree-label')];
+    const i = labels.indexOf(document.activeElement as HTMLButtonElement);
+    if (i < 0) return;
+    const item = labels[i]!.closest('li')!;
+    const code = item.dataset.code!;
+    const hasChildren = item.getAttribute('aria-expanded') !== null;
+    const expanded = item.getAttribute('aria-expanded') === 'true';
+    const focus = (b: HTMLButtonElement | undefined) => b?.focus();
+    switch (e.key) {
+      case 'ArrowDown':
+        focus(labels[i + 1]);
+        break;
+      case 'ArrowUp':
+        focus(labels[i - 1]);
+        break;
+      case 'Home':
+        focus(labels[0]);
+        break;
+      case 'End':
+        focus(labels[labels.length - 1]);
+        break;
+      case 'ArrowRight':
+        if (hasChildren && !expanded) toggle(code);
+        else if (expanded) focus(labels[i + 1]);
+        break;
+      case 'ArrowLeft':
+        if (expanded && !selectedPath.has(code) && q === '') toggle(code);
+        else focus(item.parentElement?.closest('li')?.querySelector<HTMLButtonElement>(':scope > .tree-row > .tree-label') ?? undefined);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
   return (
     <nav className="region-tree" aria-label={t('regions')}>
-      <input className="tree-search" type="search" placeholder={t('searchRegions')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="region-search" />
-      <ul role="tree">{tree.map((n) => render(n, 0))}</ul>
+      <input className="tree-search" type="search" placeholder={t('searchRegions')} value={query} onChange={(e) => setQuery(e.target.value)}
+        // ↓ from the search box enters the tree at its first (matching) region.
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowDown') return;
+          e.preventDefault();
+          e.currentTarget.parentElement?.querySelector<HTMLButtonElement>('.tree-label')?.focus();
+        }}
+        data-testid="region-search"
+      />
+      <ul role="tree" onKeyDown={onTreeKey}>{tree.map((n) => render(n, 0))}</ul>
     </nav>
   );
 }

@@ -1,6 +1,8 @@
 // UI text, Chinese first. Every key must exist in both languages (checked by the type).
+import { workbenchEn, workbenchZh } from './workbench-messages';
 
 export const zh = {
+  ...workbenchZh,
   appTitle: '教育财政工作台',
   appSubtitle: '生均经费与“两个只增不减”',
   syntheticBadge: '合成数据',
@@ -330,6 +332,7 @@ export type MessageKey = keyof typeof zh;
 export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
+  ...workbenchEn,
   appTitle: 'Education Finance Workbench',
   appSubtitle: 'Per-student funding and the two never-decrease rules',
   syntheticBadge: 'Synthetic data',

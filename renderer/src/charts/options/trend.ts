@@ -80,8 +80,10 @@ export function trendOption(model: TrendModel, labels: TrendLabels): EChartsCore
     textStyle: { fontFamily: UI_FONT },
     color: model.lines.map((l) => LEVEL_COLORS[l.level]),
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) : '—') },
-    legend: { type: 'scroll', bottom: 0, left: 'center', itemWidth: 18, itemHeight: 10 },
-    grid: { left: 64, right: 72, top: 36, bottom: 64 },
+    // A plain legend wraps onto a second line where the English names do not fit on one, so no
+    // entry ("All levels" last) is cut off behind a scroll arrow; the grid leaves room for two lines.
+    legend: { type: 'plain', bottom: 0, left: 'center', itemWidth: 18, itemHeight: 10, itemGap: 8 },
+    grid: { left: 64, right: 72, top: 36, bottom: 84 },
     xAxis: { type: 'category', data: model.years.map(String), axisTick: { alignWithLabel: true } },
     yAxis: [
       { type: 'value', name: labels.perStudentAxis, nameTextStyle: { align: 'left' }, splitLine: { lineStyle: { color: '#e7eaf0' } } },

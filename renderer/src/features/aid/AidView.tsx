@@ -79,7 +79,7 @@ export function AidView({ regions, initialRegion, unit }: { regions: readonly Re
       <h2 className="view-title">{t('title')}</h2>
       <p className="table-note">{t('intro')}</p>
       <div className="toolbar">
-        <RegionSelect label={t('region')} testId="aid-region" regions={choices} value={regionCode} onChange={(c) => { setRegionCode(c); setAlloc(null); }} />
+        <RegionSelect label={t('region')} testId="aid-region" regions={choices} all={regions} value={regionCode} onChange={(c) => { setRegionCode(c); setAlloc(null); }} />
         <label>
           {t('year')}{' '}
           <select data-testid="aid-year" value={year ?? ''} onChange={(e) => { setYearChoice(Number(e.target.value)); setAlloc(null); }}>

@@ -23,7 +23,8 @@ export function BriefView({ regions, initialRegion }: { regions: readonly Region
   const { lang } = useI18n();
   const t = useMemo(() => briefText(lang), [lang]);
   const engine = useEngine();
-  const choices = useMemo(() => regions.filter((r) => r.level !== 'county' && regions.some((c) => c.parentCode === r.code)), [regions]);
+  // Every region the data covers: the province, prefectures, counties and directly administered cities.
+  const choices = useMemo(() => regions.filter((r) => r.validTo === null), [regions]);
   const [regionCode, setRegionCode] = useState(() => choices.find((r) => r.code === initialRegion)?.code ?? choices[0]?.code ?? '');
   const [year, setYear] = useState<number | undefined>(undefined);
   const [sections, setSections] = useState<BriefSection[]>(['spending', 'per_student', 'compliance', 'appendix']);
@@ -92,7 +93,7 @@ export function BriefView({ regions, initialRegion }: { regions: readonly Region
       <h2>{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
       <section className="card brief-composer" data-testid="brief-composer">
-        <RegionSelect label={t('region')} testId="brief-region" regions={choices} value={regionCode} onChange={setRegionCode} />
+        <RegionSelect label={t('region')} testId="brief-region" regions={choices} all={regions} value={regionCode} onChange={setRegionCode} />
         <label>
           {t('year')}{' '}
           <select data-testid="brief-year" value={year ?? ''} onChange={(e) => setYear(e.target.value ? Number(e.target.value) : undefined)}>

@@ -1,5 +1,6 @@
 // Year-over-year variance for auditors: every region's education spending (or per-student figure)
 // against the prior year, those beyond a threshold flagged, and the largest movers up and down.
+import { EmptyRow, withUnit } from '../../components/EmptyRow';
 import { useState } from 'react';
 import type { GovLevel, VarianceRow } from '../../../../core/compliance/types';
 import type { Divisor } from '../../../../core/metrics/divisor';
@@ -27,18 +28,19 @@ export function VarianceReport({ years, govLevel, scope, divisor, unit, appVersi
   const valueUnit = measure === 'total' ? 'fen' : 'fen_per_student';
   const u = valueUnitLabel(valueUnit, unit, lang);
 
-  const table = (rows: readonly VarianceRow[], testId: string) => (
+  const table = (rows: readonly VarianceRow[], testId: string, empty: string) => (
     <table className="data-table compact" data-testid={testId}>
       <thead>
         <tr>
           <th>{t('region')}</th>
-          <th>{t('value')}</th>
-          <th>{t('prior')}</th>
-          <th>{t('delta')}</th>
-          <th>{t('growth')}</th>
+          <th className="num">{withUnit(t('value'), u, lang)}</th>
+          <th className="num">{withUnit(t('prior'), u, lang)}</th>
+          <th className="num">{withUnit(t('delta'), u, lang)}</th>
+          <th className="num">{withUnit(t('growth'), '%', lang)}</th>
         </tr>
       </thead>
       <tbody>
+        {rows.length === 0 && <EmptyRow columns={5} text={empty} testId={`${testId}-empty`} />}
         {rows.map((r) => (
           <tr key={`${r.regionCode}|${r.level ?? ''}`} className={r.overThreshold ? 'row-over' : undefined}>
             <td>
@@ -115,11 +117,11 @@ export function VarianceReport({ years, govLevel, scope, divisor, unit, appVersi
           <div className="two-columns">
             <div>
               <h4>{t('topUp')}</h4>
-              {table(q.state.value.topUp, 'variance-up')}
+              {table(q.state.value.topUp, 'variance-up', tt('emptyRises', { year }))}
             </div>
             <div>
               <h4>{t('topDown')}</h4>
-              {table(q.state.value.topDown, 'variance-down')}
+              {table(q.state.value.topDown, 'variance-down', tt('emptyFalls', { year }))}
             </div>
           </div>
         </>

@@ -24,7 +24,7 @@ export function TrendPanel({ points, unit, span }: { points: TrendPoint[]; unit:
   return (
     <section className="panel">
       <h3>{t('trendTitle', { n: span })}</h3>
-      <EChart option={option} height={340} testId="trend-chart" />
+      <EChart option={option} height={360} testId="trend-chart" />
       <table className="visually-hidden" data-testid="trend-data">
         <thead>
           <tr>

@@ -1,6 +1,7 @@
 // Every county's result under the scenario, sortable on exact values: baseline and scenario
 // allocation, the change, spending per student after the transfer, which bound holds it, and the
 // two never-decrease rules (a new failure is marked).
+import { withUnit } from '../../components/EmptyRow';
 import { useMemo, useState } from 'react';
 import { asFen, type MoneyUnit } from '../../../../core/money/fen';
 import type { UnitRow } from '../../../../core/transfer/impact';
@@ -23,15 +24,15 @@ export function AllocationTable({ rows, unit, t }: { rows: readonly UnitRow[]; u
       { key: 'name', header: t('county'), cell: (r) => r.name, sortValue: (r) => r.name, align: 'left' },
       { key: 'tier', header: t('tier'), cell: (r) => r.tier ?? '—', sortValue: (r) => r.tier },
       { key: 'students', header: t('students'), cell: (r) => r.students.toLocaleString('en-US'), sortValue: (r) => r.students },
-      { key: 'baseline', header: `${t('baselineAlloc')}（${u}）`, cell: (r) => money(asFen(r.baseline), unit), sortValue: (r) => r.baseline },
-      { key: 'allocation', header: `${t('scenarioAlloc')}（${u}）`, cell: (r) => money(asFen(r.allocation), unit), sortValue: (r) => r.allocation },
-      { key: 'delta', header: `${t('delta')}（${u}）`, cell: (r) => <span className={r.delta < 0 ? 'negative' : r.delta > 0 ? 'positive' : undefined}>{money(asFen(r.delta), unit)}</span>, sortValue: (r) => r.delta },
-      { key: 'after', header: `${t('perStudentAfter')}（元）`, cell: (r) => perStudent(r.perStudentAfter), sortValue: (r) => r.perStudentAfter },
+      { key: 'baseline', header: withUnit(t('baselineAlloc'), u, lang), cell: (r) => money(asFen(r.baseline), unit), sortValue: (r) => r.baseline },
+      { key: 'allocation', header: withUnit(t('scenarioAlloc'), u, lang), cell: (r) => money(asFen(r.allocation), unit), sortValue: (r) => r.allocation },
+      { key: 'delta', header: withUnit(t('delta'), u, lang), cell: (r) => <span className={r.delta < 0 ? 'negative' : r.delta > 0 ? 'positive' : undefined}>{money(asFen(r.delta), unit)}</span>, sortValue: (r) => r.delta },
+      { key: 'after', header: withUnit(t('perStudentAfter'), t('unit_yuan'), lang), cell: (r) => perStudent(r.perStudentAfter), sortValue: (r) => r.perStudentAfter },
       { key: 'held', header: t('held'), cell: (r) => t(`held_${r.held}` as TransferTextKey), sortValue: (r) => r.held, align: 'left' },
       { key: 'ruleA', header: t('ruleA'), cell: (r) => status(r.ruleA), sortValue: (r) => r.ruleA, align: 'center' },
       { key: 'ruleB', header: t('ruleB'), cell: (r) => status(r.ruleB), sortValue: (r) => r.ruleB, align: 'center' },
     ];
-  }, [t, unit, u]);
+  }, [t, unit, u, lang]);
   return (
     <section className="card" data-testid="allocation-section">
       <h3>
@@ -46,8 +47,10 @@ export function AllocationTable({ rows, unit, t }: { rows: readonly UnitRow[]; u
 }
 
 export function WinnersLosers({ winners, losers, unit, t }: { winners: readonly UnitRow[]; losers: readonly UnitRow[]; unit: MoneyUnit; t: TransferText }) {
-  const { lang } = useI18n();
-  const list = (rows: readonly UnitRow[], testId: string) => (
+  const { lang, t: tt } = useI18n();
+  const list = (rows: readonly UnitRow[], testId: string) => rows.length === 0 ? (
+    <p className="muted empty-why" data-testid={`${testId}-empty`}>{tt(testId === 'winners' ? 'emptyGains' : 'emptyLosses')}</p>
+  ) : (
     <ol className="winners" data-testid={testId}>
       {rows.map((r) => (
         <li key={r.code}>

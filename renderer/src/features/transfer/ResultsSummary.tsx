@@ -7,6 +7,7 @@ import { BOUND_REASONS } from '../../../../core/transfer/impact';
 import { money } from '../../format/numbers';
 import { unitLabel } from '../../i18n/i18n';
 import type { TransferText } from './text';
+import { EquityMeasureName } from './EquityMeasureName';
 
 type MetricKey = 'range' | 'restrictedRange' | 'federalRangeRatio' | 'cv' | 'mcloone' | 'verstegen' | 'gini' | 'theil' | 'theilWithin' | 'theilBetween' | 'wealthCorrelation' | 'wealthElasticity';
 /** name, and whether a higher value is more equal */
@@ -103,7 +104,9 @@ export function ResultsSummary({ report, unit, lang, t }: { report: ScenarioRepo
                 const better = a !== null && b !== null && a !== b ? (a > b) === m.higherBetter : null;
                 return (
                   <tr key={m.key} data-metric={m.key}>
-                    <td>{lang === 'zh' ? m.zh : m.en}</td>
+                    <td>
+                      <EquityMeasureName measure={m.key} name={lang === 'zh' ? m.zh : m.en} lang={lang} />
+                    </td>
                     <td className="num">{b === null ? '—' : b.toFixed(m.digits)}</td>
                     <td className="num" data-testid={`equity-after-${m.key}`}>
                       {a === null ? '—' : a.toFixed(m.digits)}

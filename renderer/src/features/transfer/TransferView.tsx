@@ -142,6 +142,7 @@ export function TransferView({ regions, initialRegion, unit }: { regions: readon
           label={t('region')}
           testId="transfer-region"
           regions={parents}
+          all={regions}
           value={regionCode}
           onChange={(code) => {
             setRegionCode(code);
