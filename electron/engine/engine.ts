@@ -19,6 +19,7 @@ import { perStudentHandlers } from './handlers/per-student';
 import { regionHandlers } from './handlers/regions';
 import { transferHandlers } from './handlers/transfer';
 import { workspaceHandlers } from './handlers/workspace';
+import { healthHandlers } from './handlers/health';
 import type { EngineState } from './state';
 
 export type EngineOptions = {
@@ -81,6 +82,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...briefHandlers(state),
     ...auditHandlers(state),
     ...workspaceHandlers(state),
+    ...healthHandlers(state),
   } satisfies Handlers;
   const inner = createDispatcher(handlers, (e) => log(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   const dispatcher: Dispatcher = {
