@@ -14,6 +14,7 @@ export const DataHealthView = z.object({
   from: z.number().int().nullable(),
   to: z.number().int().nullable(),
   regions: z.number().int(),
+  results: z.number().int(),
   coverage: z.array(z.object({ input: z.string(), covered: z.number().int(), total: z.number().int(), gaps: z.array(z.object({ code: z.string(), name: z.string(), missingYears: z.string() })) })),
   na: z.array(z.object({ rule: z.string(), reason: z.string(), count: z.number().int() })),
   overlaps: z.array(z.object({ input: z.string(), usedId: z.number().int(), otherId: z.number().int(), regionYears: z.number().int(), same: z.number().int(), rounding: z.number().int(), conflict: z.number().int() })),

@@ -45,12 +45,20 @@ export function dataHealth(db: Database.Database, q: HealthQuery): DataHealth {
   const complianceTotal = report.na.reduce((s, n) => s + n.count, 0);
   const views: ViewNa[] = [
     { view: 'home', total: gaps.total, na: homeNa, reasons: naOf(gaps.missing) },
-    { view: 'compliance', total: complianceTotal, na: complianceTotal, reasons: report.na.map((n) => ({ reason: `${n.rule}: ${n.reason}`, count: n.count, examples: [] })) },
+    { view: 'compliance', total: report.results, na: complianceTotal, reasons: report.na.map((n) => ({ reason: `${n.rule}: ${n.reason}`, count: n.count, examples: [] })) },
     // The simulator refuses units with holes (it names them) unless told how to fill them.
     { view: 'transfer', total: gaps.total, na: homeNa, reasons: naOf(gaps.missing).map((r) => ({ ...r, reason: `${r.reason}（模拟拒绝运行，除非指定补缺方式 / the simulator refuses unless told how to fill）` })) },
   ];
   const warnings: HealthWarning[] = [];
-  for (const s of basis.summary.filter((x) => x.synthetic)) warnings.push({ kind: 'synthetic', text: `${s.input}: #${s.datasetId} ${s.datasetName} 为合成数据 / is synthetic (${s.regions} 个地区 / regions)` });
+  // One line per synthetic dataset, naming the inputs it supplies.
+  const synthetic = new Map<number, { name: string; inputs: string[]; regions: number }>();
+  for (const s of basis.summary.filter((x) => x.synthetic)) {
+    const e = synthetic.get(s.datasetId) ?? { name: s.datasetName, inputs: [], regions: 0 };
+    e.inputs.push(s.input);
+    e.regions = Math.max(e.regions, s.regions);
+    synthetic.set(s.datasetId, e);
+  }
+  for (const [id, e] of synthetic) warnings.push({ kind: 'synthetic', text: `#${id} ${e.name} 为合成数据 / is synthetic — ${e.inputs.length > 3 ? `${e.inputs.slice(0, 3).join(', ')} … ${e.inputs.length} inputs` : e.inputs.join(', ')}（${e.regions} 个地区 / regions）` });
   const used = [...new Set(basis.summary.map((s) => s.datasetId))];
   if (used.length) {
     const bad = db

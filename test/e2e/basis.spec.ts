@@ -50,7 +50,11 @@ test('a new workspace, two yearly sheets joined into one series, a basis edit wi
   await expect(page.getByTestId('basis-notice')).toContainText('+ expenditure');
   // The series joins: 数据体检 counts 31 provinces × 2 years of spending, and no enrolment.
   await page.getByTestId('nav-health').click();
-  await expect(page.getByTestId('health-coverage-row').filter({ hasText: 'expenditure' })).toContainText('62');
+  await page.getByTestId('health-from').fill('2020');
+  await page.getByTestId('health-to').fill('2021');
+  await page.getByTestId('health-run').click();
+  await expect(page.getByTestId('health-summary')).toContainText('2020–2021');
+  await expect(page.getByTestId('health-coverage-row').filter({ hasText: 'expenditure' })).toContainText('6262100.0%');
   await expect(page.getByTestId('health-view-row').filter({ hasText: '无数据：数据基础中无本年在校生数' }).first()).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/health-joined.png`, fullPage: true });
   await page.getByTestId('basis-notice-open').click();

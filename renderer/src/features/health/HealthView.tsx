@@ -1,7 +1,7 @@
 // 数据体检: the health of the data basis — coverage per input (regions × years), warnings, what
 // each view would show as N/A and why, the compliance rules' N/A reasons, overlapping datasets —
 // for one government level and year range; exported as Excel or CSV.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { VIEW_NAMES } from '../../../../core/basis/impact';
 import type { DataHealthView } from '../../../../core/ipc/health-contracts';
 import type { AppError } from '../../../../core/result';
@@ -28,14 +28,22 @@ export function HealthView({ appVersion, version }: { appVersion: string; versio
   const { busy, error: exportError, download } = useDownload();
   const year = (s: string) => (/^\d{4}$/.test(s) ? Number(s) : undefined);
 
-  const run = useCallback(() => {
+  // Years are applied with the button, not on each keystroke.
+  const [applied, setApplied] = useState<{ from?: number | undefined; to?: number | undefined }>({});
+  const run = () => setApplied({ from: year(from), to: year(to) });
+  useEffect(() => {
+    let live = true;
     setReport(null);
     setError(null);
-    void engine.call('health.report', { govLevel: level, from: year(from), to: year(to) }).then((r) => (r.ok ? setReport(r.value) : setError(r.error)));
-    // Years are applied with the button, not on each keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [engine, level, version]);
-  useEffect(run, [run]);
+    void engine.call('health.report', { govLevel: level, ...applied }).then((r) => {
+      if (!live) return;
+      if (r.ok) setReport(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [engine, level, version, applied]);
 
   const save = (f: ExportFormat) => {
     if (!report || f === 'arrow') return;
