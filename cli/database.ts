@@ -29,6 +29,7 @@ export function openForCli(dbOption: string | undefined, io: CliIO, cli: CliOpen
       throw new UsageError(`${opened.readOnly.message}；未写入任何内容 / nothing was written`);
     }
     if (opened.readOnly) io.err(`${opened.readOnly.message}\n`);
+    for (const notice of opened.auditNotices) io.err(`审计 / audit: ${notice}\n`);
     if (opened.created) {
       writeDemo(opened.db, generateDemo({ scale: 'province' }));
       io.err(`created ${file} with the synthetic demo province\n`);

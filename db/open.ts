@@ -12,6 +12,9 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CodedError } from '../core/result';
 import { registerAuditFunctions } from './audit/functions';
+import { anchorFileOf, checkAnchorAgainst, readAnchor, writeAnchorOf } from './audit/anchor';
+import { sealLegacyDatasets } from './audit/content';
+import { describeGuardProblems, guardProblems, repairGuards } from './audit/guards';
 import { appendAudit, hasAuditLog } from './audit/log';
 import { backupDirFor, listBackups, writeBackup } from './backup/backups';
 import { applyMigrations, latestVersion, loadMigrations, newerVersionError, type Migration, type MigrationResult } from './migrate';
@@ -27,6 +30,12 @@ export type OpenResult = {
   backupFile: string | null;
   /** Set when the database could only be opened read-only; the message is for the user. */
   readOnly: { reason: ReadOnlyReason; message: string } | null;
+  /**
+   * What opening found wrong with the audit trail, for the user: the log ends before the head
+   * anchored beside the database (entries removed), or audit triggers were missing or altered
+   * (recreated and logged when writable). Empty when all is well.
+   */
+  auditNotices: string[];
 };
 
 export type OpenOptions = {
@@ -143,7 +152,47 @@ function openReadOnly(file: string, readOnly: NonNullable<OpenResult['readOnly']
     db.close();
     throw e;
   }
-  return { db, file, created: false, migration: { from: version, to: version, applied: [] }, backupFile: null, readOnly };
+  return { db, file, created: false, migration: { from: version, to: version, applied: [] }, backupFile: null, readOnly, auditNotices: auditNoticesReadOnly(db, file) };
+}
+
+function auditNoticesReadOnly(db: Database.Database, file: string): string[] {
+  const notices: string[] = [];
+  const anchor = checkAnchorAgainst(readAnchor(anchorFileOf(file)), db);
+  if (anchor) notices.push(anchor);
+  const guards = guardProblems(db, loadMigrations());
+  if (guards.length) notices.push(`审计触发器缺失或被改动（只读，未重建）：${describeGuardProblems(guards)} / audit triggers missing or altered (read-only: not recreated)`);
+  return notices;
+}
+
+/**
+ * Writable: recreate missing audit triggers (logged), compare the log with the anchored head, and
+ * keep the anchor current — now and when the connection closes — unless it shows entries removed
+ * (then it is left as evidence).
+ */
+function guardAndAnchor(db: Database.Database, file: string, migrations: readonly Migration[]): string[] {
+  const notices: string[] = [];
+  const repaired = repairGuards(db, migrations);
+  if (repaired.length) notices.push(`审计触发器缺失或被改动，已重建并记入日志：${describeGuardProblems(repaired)} / audit triggers were missing or altered; recreated and logged`);
+  const anchorFile = anchorFileOf(file);
+  const problem = checkAnchorAgainst(readAnchor(anchorFile), db);
+  if (problem) {
+    notices.push(problem);
+    return notices;
+  }
+  const refresh = () => {
+    try {
+      writeAnchorOf(db, anchorFile);
+    } catch {
+      // the anchor is a second record; failing to refresh it must not stop the work
+    }
+  };
+  refresh();
+  const close = db.close.bind(db);
+  db.close = () => {
+    if (db.open && !db.inTransaction) refresh();
+    return close();
+  };
+  return notices;
 }
 
 function quickCheck(db: Database.Database, file: string, backupDir: string): void {
@@ -213,9 +262,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
     if (migration.applied.length && hasAuditLog(db)) {
       appendAudit(db, { action: 'migrate', entity: 'database', before: { schemaVersion: migration.from }, after: { schemaVersion: migration.to, applied: migration.applied, backup: backupFile } });
     }
+    sealLegacyDatasets(db);
     // The built-in funding standards are a copy of the law store; refreshed only when they differ.
     loadStandardsFromLaw(db);
-    return { db, file, created, migration, backupFile, readOnly: null };
+    const auditNotices = guardAndAnchor(db, file, migrations);
+    return { db, file, created, migration, backupFile, readOnly: null, auditNotices };
   } catch (e) {
     if (db.open) db.close();
     if (isCorruption(e)) throw corrupt(file, (e as Error).message, backupDir);

@@ -1,4 +1,4 @@
--- schema after migration 8
+-- schema after migration 9
 
 CREATE TABLE aid_fact (
   dataset_id   INTEGER NOT NULL REFERENCES dataset(id),
@@ -53,6 +53,20 @@ CREATE TABLE bulletin_fact (
   restated_prior_fen  INTEGER CHECK (restated_prior_fen >= 0),
   source_row          INTEGER,
   PRIMARY KEY (dataset_id, region_code, year, level, measure)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE bulletin_published (
+  dataset_id   INTEGER NOT NULL REFERENCES dataset(id),
+  region_code  TEXT NOT NULL REFERENCES region(code),
+  year         INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2100),
+  level        TEXT NOT NULL REFERENCES education_level(code),
+  measure      TEXT NOT NULL,
+  -- prior: 上年 (in the dataset's printed unit); share, revenue_growth (%), growth_gap (个百分点);
+  -- share_base: the share's denominator; comparable_base: 本年 ÷ (1 + 同口径 growth), in 元, derived.
+  field        TEXT NOT NULL CHECK (field IN ('prior', 'share', 'revenue_growth', 'growth_gap', 'share_base', 'comparable_base')),
+  printed      TEXT NOT NULL CHECK (printed GLOB '*[0-9]*'),
+  source_row   INTEGER,
+  PRIMARY KEY (dataset_id, region_code, year, level, measure, field)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE compliance_annotation (
@@ -111,6 +125,18 @@ CREATE TABLE dataset_control_total (
   tolerance    INTEGER NOT NULL CHECK (tolerance >= 0),
   source_row   INTEGER,
   PRIMARY KEY (dataset_id, label, year, field)
+) STRICT;
+
+CREATE TABLE dataset_finding (
+  dataset_id   INTEGER NOT NULL REFERENCES dataset(id),
+  seq          INTEGER NOT NULL CHECK (seq >= 1),
+  code         TEXT NOT NULL,
+  sheet        TEXT,
+  source_row   INTEGER,
+  column_label TEXT,
+  value        TEXT,
+  message      TEXT NOT NULL,
+  PRIMARY KEY (dataset_id, seq)
 ) STRICT;
 
 CREATE TABLE education_level (
@@ -381,6 +407,17 @@ CREATE TRIGGER audit_bulletin_fact_update AFTER UPDATE ON bulletin_fact BEGIN
     json_object('dataset_id', NEW.dataset_id, 'region_code', NEW.region_code, 'year', NEW.year, 'level', NEW.level, 'measure', NEW.measure, 'amount_fen', NEW.amount_fen, 'official_growth', NEW.official_growth, 'comparable', NEW.comparable, 'restated_prior_fen', NEW.restated_prior_fen, 'source_row', NEW.source_row));
 END;
 
+CREATE TRIGGER audit_bulletin_published_delete AFTER DELETE ON bulletin_published BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'bulletin_published', CAST(OLD.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'region_code', OLD.region_code, 'year', OLD.year, 'level', OLD.level, 'measure', OLD.measure, 'field', OLD.field, 'printed', OLD.printed, 'source_row', OLD.source_row), NULL);
+END;
+
+CREATE TRIGGER audit_bulletin_published_update AFTER UPDATE ON bulletin_published BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'bulletin_published', CAST(NEW.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'region_code', OLD.region_code, 'year', OLD.year, 'level', OLD.level, 'measure', OLD.measure, 'field', OLD.field, 'printed', OLD.printed, 'source_row', OLD.source_row),
+    json_object('dataset_id', NEW.dataset_id, 'region_code', NEW.region_code, 'year', NEW.year, 'level', NEW.level, 'measure', NEW.measure, 'field', NEW.field, 'printed', NEW.printed, 'source_row', NEW.source_row));
+END;
+
 CREATE TRIGGER audit_compliance_annotation_delete AFTER DELETE ON compliance_annotation BEGIN
   INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'compliance_annotation', CAST(OLD.id AS TEXT),
     json_object('id', OLD.id, 'rule', OLD.rule, 'region_code', OLD.region_code, 'year', OLD.year, 'level', OLD.level, 'scope', OLD.scope, 'text', OLD.text, 'author', OLD.author, 'created_at', OLD.created_at), NULL);
@@ -411,6 +448,17 @@ END;
 CREATE TRIGGER audit_dataset_delete AFTER DELETE ON dataset BEGIN
   INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'dataset', CAST(OLD.id AS TEXT),
     json_object('id', OLD.id, 'name', OLD.name, 'kind', OLD.kind, 'source_file_name', OLD.source_file_name, 'sha256', OLD.sha256, 'sheet', OLD.sheet, 'imported_at', OLD.imported_at, 'unit', OLD.unit, 'basis', OLD.basis, 'scope', OLD.scope, 'release_stage', OLD.release_stage, 'row_count', OLD.row_count, 'synthetic', OLD.synthetic, 'supersedes_id', OLD.supersedes_id, 'note', OLD.note, 'mapping_json', OLD.mapping_json, 'mapping_hash', OLD.mapping_hash, 'encoding', OLD.encoding), NULL);
+END;
+
+CREATE TRIGGER audit_dataset_finding_delete AFTER DELETE ON dataset_finding BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('delete', 'dataset_finding', CAST(OLD.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'seq', OLD.seq, 'code', OLD.code, 'message', OLD.message), NULL);
+END;
+
+CREATE TRIGGER audit_dataset_finding_update AFTER UPDATE ON dataset_finding BEGIN
+  INSERT INTO audit_append (action, entity, entity_id, before, after) VALUES ('update', 'dataset_finding', CAST(NEW.dataset_id AS TEXT),
+    json_object('dataset_id', OLD.dataset_id, 'seq', OLD.seq, 'code', OLD.code, 'message', OLD.message),
+    json_object('dataset_id', NEW.dataset_id, 'seq', NEW.seq, 'code', NEW.code, 'message', NEW.message));
 END;
 
 CREATE TRIGGER audit_dataset_insert AFTER INSERT ON dataset BEGIN

@@ -15,9 +15,11 @@ export const backupHelp = `wb backup list [--format table|json]
   The database's backups, newest first, each checked: when, why, schema, datasets, audit head.
 wb backup create
   Take a backup now.
-wb backup restore NAME
+wb backup restore NAME [--force]
   Replace the database with backup NAME (from the list). The current database is copied aside first
-  and the restore is recorded in the audit log. Works on a damaged database too.`;
+  and the restore is recorded in the audit log. Works on a damaged database too. A backup from a
+  newer workbench, or a damaged one, is refused before anything is replaced; one whose audit log
+  was tampered with (chain broken, or shorter than the head anchored beside it) needs --force.`;
 
 export function backupCommand(argv: string[], io: CliIO, dbOption: string | undefined): number {
   const [sub, ...rest] = argv;
@@ -29,7 +31,7 @@ export function backupCommand(argv: string[], io: CliIO, dbOption: string | unde
     const backups = listBackups(file);
     if (format === 'json') io.out(renderJson(backups));
     else if (!backups.length) io.out(`no backups of ${file}\n`);
-    else io.out(renderTable(['name', 'created at', 'reason', 'schema', 'datasets', 'scenarios', 'audit head', 'MB', 'check'], backups.map((b) => [b.name, b.createdAt, b.reason, b.schemaVersion, b.datasets, b.scenarios, b.auditHead ? `#${b.auditHead.seq}` : null, (b.sizeBytes / 1048576).toFixed(1), b.problem ?? 'ok']), [false, false, false, true, true, true, false, true]));
+    else io.out(renderTable(['name', 'created at', 'reason', 'schema', 'datasets', 'scenarios', 'audit head', 'MB', 'check'], backups.map((b) => [b.name, b.createdAt, b.reason, b.schemaVersion, b.datasets, b.scenarios, b.auditHead ? `#${b.auditHead.seq}` : null, (b.sizeBytes / 1048576).toFixed(1), b.problem ?? (b.auditProblem ? `AUDIT TAMPERED: ${b.auditProblem}` : 'ok')]), [false, false, false, true, true, true, false, true]));
     return EXIT.ok;
   }
   if (sub === 'create') {
@@ -45,13 +47,14 @@ export function backupCommand(argv: string[], io: CliIO, dbOption: string | unde
     }
   }
   if (sub === 'restore') {
-    const { positionals } = parse(rest, {}, true);
+    const { positionals, values } = parse(rest, { force: { type: 'boolean' } }, true);
     const name = positionals[0];
     if (!name || positionals.length > 1) throw new UsageError('wb backup restore needs exactly one backup NAME (see wb backup list)');
     if (dbOption !== undefined && !existsSync(file)) throw new UsageError(`database file not found: ${file}`);
     try {
-      const result = restoreBackup(file, name);
+      const result = restoreBackup(file, name, { force: values.force === true });
       result.opened.db.close();
+      if (result.restored.auditProblem) io.err(`warning: restored despite a tampered audit log (--force): ${result.restored.auditProblem}\n`);
       io.out(`restored ${name} into ${file}\nthe replaced database was copied to ${result.safetyCopy}\n`);
       return EXIT.ok;
     } catch (e) {

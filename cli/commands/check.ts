@@ -1,6 +1,7 @@
 // wb check — the compliance rules (两个只增不减, 三个增长, 4 %, share, standards, pay) over the
 // database, the same run as the app's compliance views (db/compliance/check). Exit 1 when any
 // rule fails, 0 when none does, 2 on bad input.
+import { findingLine, findingsFor } from '../../db/import/findings';
 import { isRuleId, RULES } from '../../core/compliance/registry';
 import type { ComplianceResult, GovLevel, RuleId } from '../../core/compliance/types';
 import { LEVELS } from '../../core/levels';
@@ -152,6 +153,10 @@ export function checkCommand(argv: string[], io: CliIO, dbOption: string | undef
       io.out(`达标 ${counts.pass}，未达标 ${counts.fail}，不适用 ${counts.na}；金额单位：元（内部以分精确计算）\n`);
       io.out(`数据来源 / sources: ${[...datasets.values()].join('; ') || '无 / none'}; divisor ${divisor}\n`);
       for (const line of basisLines) io.out(`${line}\n`);
+      // What the importer found in the datasets these results used (printed growth that its own
+      // figures do not give, swapped columns, hidden content …): shown with the results.
+      const findings = findingsFor(db, [...datasets.keys()]);
+      if (findings.length) io.out(`导入时的核对提示 / findings at import (${findings.length}):\n${findings.map((f) => `  ${findingLine(f)}`).join('\n')}\n`);
     }
     return counts.fail > 0 ? EXIT.failures : EXIT.ok;
   } finally {

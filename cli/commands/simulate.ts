@@ -17,7 +17,8 @@ import { oneOf, optionalInt, parse } from '../args';
 import { openForCli } from '../database';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { renderCsv, renderJson, renderTable, type Cell } from '../output';
-import { NoFactorWeightError } from '../../core/transfer/shares';
+import { GapFactorUnavailableError, NoFactorWeightError } from '../../core/transfer/shares';
+import { gapReach, type GapReach } from '../../core/transfer/gap-reach';
 
 export const simulateHelp = `wb simulate --scenario FILE.json [--year Y] [--fill-missing zero] [--format table|csv|json] | wb simulate --list-parameters
 wb simulate --init --region CODE [--year Y] [--units county|prefecture|province] --out FILE.json
@@ -106,9 +107,18 @@ function sources(inputs: SimInputs): string {
   return inputs.datasets.map((d) => `#${d.id} ${d.name} sha256 ${d.sha256.slice(0, 12)}`).join('; ');
 }
 
-function jsonReport(r: ScenarioReport) {
+function reachOf(inputs: SimInputs, r: ScenarioReport): GapReach {
+  return gapReach(inputs, r.result.allocation.amounts, r.result.params['gap.spend_share']);
+}
+
+function reachJson(g: GapReach) {
+  return { available: g.available, reason: g.reason, spend_share: g.spendShare, units: g.units, met_now: g.metNow, by_year: g.byYear.map((y) => ({ year: y.year, counties: y.count, share: y.share, reached_by_closing: y.reached })), assumption: g.assumption.zh };
+}
+
+function jsonReport(r: ScenarioReport, inputs: SimInputs) {
   return {
     name: r.name,
+    quality_balance_reach: reachJson(reachOf(inputs, r)),
     params_hash: r.result.paramsHash,
     data_hash: r.result.dataHash,
     pool_fen: r.result.allocation.pool,
@@ -144,7 +154,7 @@ function asBadInput<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof NoFactorWeightError) throw new UsageError(`方案无法计算 / the scenario cannot be computed: ${e.message}`);
+    if (e instanceof NoFactorWeightError || e instanceof GapFactorUnavailableError) throw new UsageError(`方案无法计算 / the scenario cannot be computed: ${e.message}`);
     throw e;
   }
 }
@@ -189,7 +199,7 @@ function simulateRun(argv: string[], io: CliIO, dbOption: string | undefined): n
   const proposal = reports[1]!;
   const newFailures = proposal.result.counts.eduSpending.newlyFailing + proposal.result.counts.perStudent.newlyFailing;
   if (format === 'json') {
-    io.out(renderJson({ region: inputs.regionCode, region_name: inputs.regionName, year: inputs.year, data_hash: inputs.dataHash, basis: inputs.basis, holes_filled_with_zero: fill === 'zero' ? (inputs.holes ?? []) : [], datasets: inputs.datasets, scenarios: reports.map(jsonReport), by_tier: compareGroups(reports, 'tier'), by_urban_rural: compareGroups(reports, 'urban_rural'), by_enrolment_band: compareGroups(reports, 'enrolment_band') }));
+    io.out(renderJson({ region: inputs.regionCode, region_name: inputs.regionName, year: inputs.year, data_hash: inputs.dataHash, basis: inputs.basis, holes_filled_with_zero: fill === 'zero' ? (inputs.holes ?? []) : [], datasets: inputs.datasets, gap_source: inputs.gap ? { year: inputs.gap.year, source: inputs.gap.source, reason: inputs.gap.reason, hash: inputs.gap.hash } : null, scenarios: reports.map((r) => jsonReport(r, inputs)), by_tier: compareGroups(reports, 'tier'), by_urban_rural: compareGroups(reports, 'urban_rural'), by_enrolment_band: compareGroups(reports, 'enrolment_band') }));
   } else if (format === 'csv') {
     const t = countyTable(reports);
     io.out(renderCsv(t.headers, t.rows as Cell[][]));
@@ -224,6 +234,13 @@ function simulateRun(argv: string[], io: CliIO, dbOption: string | undefined): n
         [false, false, true, true, true, true, false, true, false, false],
       ),
     );
+    const reaches = reports.map((r) => reachOf(inputs, r));
+    io.out('优质均衡资源配置达标县数（若转移支付用于补齐缺口）/ counties meeting the 优质均衡 resource standards if the transfer closes gaps:\n');
+    if (!reaches[0]!.available) io.out(`  ${reaches[0]!.reason}\n`);
+    else {
+      io.out(renderTable(['方案', '现已达标', ...reaches[0]!.byYear.map((y) => `${y.year}年`)], reports.map((r, i) => [r.name, `${reaches[i]!.metNow}/${reaches[i]!.units}`, ...reaches[i]!.byYear.map((y) => `${y.count}（${(y.share * 100).toFixed(1)}%）`)]), [false, true, ...reaches[0]!.byYear.map(() => true)]));
+      io.out(`  ${reaches[1]!.assumption.zh}；缺口数据 ${inputs.gap?.source ?? ''}\n`);
+    }
     for (const r of reports) for (const w of r.result.allocation.warnings) io.err(`${r.name}：${warningText(w, inputs)}\n`);
     io.out(`数据来源 / sources: ${sources(inputs)}\n${inputs.basis?.line ?? ''}\n假设：转移支付变化按 ${proposal.result.params['outcome.pass_through']! * 100}% 计入教育支出 / assumption: a change in transfer reaches education spending at the pass-through share\n`);
   }
@@ -234,7 +251,7 @@ export async function optimiseCommand(argv: string[], io: CliIO, dbOption: strin
   try {
     return await optimiseRun(argv, io, dbOption);
   } catch (e) {
-    if (e instanceof NoFactorWeightError) throw new UsageError(`方案无法计算 / the scenario cannot be computed: ${e.message}`);
+    if (e instanceof NoFactorWeightError || e instanceof GapFactorUnavailableError) throw new UsageError(`方案无法计算 / the scenario cannot be computed: ${e.message}`);
     throw e;
   }
 }

@@ -8,7 +8,7 @@ import { evaluateSchool, type SchoolSection } from './school';
 import { evaluateTarget, meetsThreshold, straightLine } from './targets';
 import { lawLatest } from '../law';
 import { BALANCE_RULES, INDICATORS, targetDefinition } from './standards';
-import { costToClose, DEFAULT_COST_ASSUMPTIONS } from './cost';
+import { costAssumptions, costToClose, NO_UNIT_COSTS } from './cost';
 
 /** A 小学 section exactly at every standard with 1,000 pupils. */
 function exactPrimary(over: Partial<SchoolSection> = {}): SchoolSection {
@@ -128,18 +128,27 @@ describe('targets at their boundaries', () => {
 describe('cost to close', () => {
   it('prices each gap: equipment 分, area × unit cost, teachers × pay, rooms × unit cost', () => {
     const a = assessCounty('990101', [exactPrimary({ equipmentFen: 150_000_000, teachingAreaDm2: 400_000, qualifiedTeachers: 40, peArtTeachers: 6, multimediaRooms: 20, keyTeachers: 8 })]);
-    const c = costToClose(a, DEFAULT_COST_ASSUMPTIONS);
+    const c = costToClose(a, costAssumptions({ areaYuanPerM2: 3000, roomYuan: 50_000, teacherPayYuan: 100_000 }));
     expect(c.equipmentFen).toBe(50_000_000); // 50 万元
     expect(c.areaFen).toBe(500 * 3000 * 100); // 500 m² × 3000 元
     expect(c.teachers).toBe(3); // max(2 qualified, 3 PE/art)
     expect(c.teachersFen).toBe(3 * 100_000 * 100);
     expect(c.roomsFen).toBe(3 * 50_000 * 100);
     expect(c.keyTeachers).toBe(2);
-    expect(c.totalFen).toBe(c.equipmentFen + c.areaFen + c.teachersFen + c.roomsFen);
+    expect(c.totalFen).toBe(c.equipmentFen + c.areaFen! + c.teachersFen! + c.roomsFen!);
     expect(c.metAfterClosing).toBe(true);
   });
-  it('a county already at every standard costs nothing', () => {
-    expect(costToClose(assessCounty('990101', [exactPrimary()])).totalFen).toBe(0);
+  it('a county already at every standard costs nothing, even with no unit costs set', () => {
+    expect(costToClose(assessCounty('990101', [exactPrimary()]), costAssumptions(NO_UNIT_COSTS)).totalFen).toBe(0);
+  });
+  it('a gap whose unit cost is not set is 无数据 with the reason, never priced at an invented figure', () => {
+    const a = assessCounty('990101', [exactPrimary({ equipmentFen: 150_000_000, teachingAreaDm2: 400_000, qualifiedTeachers: 40, peArtTeachers: 6, multimediaRooms: 20 })]);
+    const c = costToClose(a, costAssumptions(NO_UNIT_COSTS, { fen: 8_000_000, source: '本县教师平均工资' }));
+    expect(c.equipmentFen).toBe(50_000_000);
+    expect([c.areaFen, c.roomsFen, c.totalFen]).toEqual([null, null, null]);
+    expect(c.teachersFen).toBe(3 * 8_000_000); // the county's own pay from the data
+    expect(c.missing).toEqual([expect.stringContaining('未设定校舍场地单价'), expect.stringContaining('未设定网络多媒体教室单价')]);
+    expect(c.missing[0]).toMatch(/^无数据/);
   });
 });
 

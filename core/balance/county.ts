@@ -53,6 +53,11 @@ export function assessSection(section: Section, schools: readonly SchoolSection[
   return { section, schools: results, pupils, schoolsPassing, cvs, allSchoolsPass, allCvsPass, met: allSchoolsPass && allCvsPass };
 }
 
+/** An exact share as the percent a rule's wording prints (17/20 → "85"), from the law store's value. */
+function percentOf(x: { num: number; den: number }): string {
+  return String(Number(((x.num * 100) / x.den).toFixed(6)));
+}
+
 export function assessCounty(county: string, records: readonly SchoolSection[]): CountyAssessment {
   const excluded: CountyAssessment['excluded'] = [];
   const bySection: Record<Section, SchoolSection[]> = { primary: [], junior: [] };
@@ -65,7 +70,7 @@ export function assessCounty(county: string, records: readonly SchoolSection[]):
   const failures: string[] = [];
   for (const a of sections) {
     const failing = a.schools.length - a.schoolsPassing;
-    if (failing > 0) failures.push(`${sectionZh(a.section)}：${failing}所学校未达到“至少6项达标、余项不低于85%”`);
+    if (failing > 0) failures.push(`${sectionZh(a.section)}：${failing}所学校未达到“至少${BALANCE_RULES.minIndicatorsMet.value}项达标、余项不低于${percentOf(BALANCE_RULES.remainderShare.value)}%”`);
     for (const c of a.cvs) if (!c.passes) failures.push(`${sectionZh(a.section)}：指标${INDICATOR_KEYS.indexOf(c.key) + 1} 差异系数 ${Number.isFinite(c.cv) ? c.cv.toFixed(4) : '无法计算'} 高于 ${c.limit.toFixed(2)}`);
   }
   const status: CountyStatus = sections.length === 0 ? 'no_data' : sections.every((s) => s.met) ? 'met' : 'not_met';

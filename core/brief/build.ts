@@ -1,15 +1,16 @@
 // BriefData → Brief: the templates. Every number in a sentence is computed here from the figures the
 // sentence describes, with the exact growth wording of wording.ts, so the text and the tables can
 // never disagree and a fall is never called a rise. Chinese follows the 统计公告 style; English
-// says the same.
+// says the same. Legal figures and the rules' wording come from the law store with their citations
+// (./law.ts), never from a literal here.
 import { LEVELS, type LevelOrAll } from '../levels';
 import { formatRatio } from '../money/decimal';
 import type { BriefData, CountyFigures, LevelFigures } from './data';
+import { ruleWording, rulesCitation, rulesName } from './law';
 import { BRIEF_SECTIONS, type Brief, type BriefBlock, type BriefSection, type BriefTable } from './model';
 import { amountText, growth, growthEn, growthZh, ratioGrowth, type Growth } from './wording';
 
 type Lang = 'zh' | 'en';
-const RULE_NAME = { 'edu-spending-no-decrease': { zh: '一般公共预算教育支出只增不减', en: 'education spending must not fall' }, 'per-student-no-decrease': { zh: '生均一般公共预算教育支出只增不减', en: 'spending per student must not fall' } } as const;
 
 const levelName = (l: LevelOrAll, lang: Lang) => (l === 'all' ? (lang === 'zh' ? '合计' : 'All levels') : (LEVELS.find((x) => x.code === l)?.[lang] ?? l));
 const yi = (fen: number) => amountText(fen, '亿元');
@@ -85,10 +86,19 @@ function perStudentSection(d: BriefData, lang: Lang): BriefBlock[] {
       const r = perStudentRow(l);
       return [levelName(l.level, lang), l.spendingFen === null ? null : l.spendingFen / 1e10, l.students, r ? Number(r.value.replace(/,/g, '')) : null, r ? growthCell(r.growth) : null, quota(l.level) ? quota(l.level)!.quotaFen / 100 : null];
     }),
-    note: lang === 'zh' ? '生均 = 教育支出 ÷ 秋季在校生数；增长率按未四舍五入的数值计算。' : 'Per student = spending ÷ autumn enrolment; growth computed from unrounded values.',
+    note: (lang === 'zh' ? '生均 = 教育支出 ÷ 秋季在校生数；增长率按未四舍五入的数值计算。' : 'Per student = spending ÷ autumn enrolment; growth computed from unrounded values.') + quotaSources(d, lang),
   };
   blocks.push({ type: 'table', table });
   return blocks;
+}
+
+/** Where the 基准定额 column comes from: the law's citation, or the province's own standard. */
+function quotaSources(d: BriefData, lang: Lang): string {
+  const cited = [...new Set(d.standards.map((s) => s.citation).filter((c): c is string => c !== null))];
+  const provincial = d.standards.some((s) => s.source === 'province');
+  const parts = [...cited, ...(provincial ? [lang === 'zh' ? '本省标准（导入的经费标准数据）' : 'the province’s own standard (imported funding-standard data)'] : [])];
+  if (!parts.length) return '';
+  return lang === 'zh' ? `基准定额依据：${parts.join('；')}。` : ` Base quota: ${parts.join('; ')}.`;
 }
 
 function complianceSection(d: BriefData, lang: Lang): BriefBlock[] {
@@ -98,8 +108,8 @@ function complianceSection(d: BriefData, lang: Lang): BriefBlock[] {
   const names = (cs: CountyFigures[]) => cs.map((c) => c.name).join(lang === 'zh' ? '、' : ', ');
   const text =
     lang === 'zh'
-      ? `按“两个只增不减”要求检查，${d.region.name}所辖${n}个县（市、区）中，${d.year}年一般公共预算教育支出比上年下降的${failA.length ? `有${failA.length}个（${names(failA)}）` : '没有'}；生均一般公共预算教育支出比上年下降的${failB.length ? `有${failB.length}个（${names(failB)}）` : '没有'}。`
-      : `Against the two never-decrease rules, of the ${n} counties of ${d.region.name}, ${failA.length ? `${failA.length} (${names(failA)})` : 'none'} had lower education spending in ${d.year} than the year before, and ${failB.length ? `${failB.length} (${names(failB)})` : 'none'} had lower spending per student.`;
+      ? `按${rulesName(lang)}要求（${rulesCitation()}）检查，${d.region.name}所辖${n}个县（市、区）中，${d.year}年一般公共预算教育支出比上年下降的${failA.length ? `有${failA.length}个（${names(failA)}）` : '没有'}；生均一般公共预算教育支出比上年下降的${failB.length ? `有${failB.length}个（${names(failB)}）` : '没有'}。`
+      : `Against ${rulesName(lang)} (${rulesCitation()}), of the ${n} counties of ${d.region.name}, ${failA.length ? `${failA.length} (${names(failA)})` : 'none'} had lower education spending in ${d.year} than the year before, and ${failB.length ? `${failB.length} (${names(failB)})` : 'none'} had lower spending per student.`;
   const byLevel = d.failures.filter((f) => f.level !== null).length;
   const extra = byLevel ? (lang === 'zh' ? `分学段看，另有${byLevel}项学段生均教育支出比上年下降（见表2）。` : ` By level, ${byLevel} more per-student falls are listed in Table 2.`) : '';
   const blocks: BriefBlock[] = [{ type: 'paragraph', text: text + extra }];
@@ -115,7 +125,7 @@ function complianceSection(d: BriefData, lang: Lang): BriefBlock[] {
           { header: lang === 'zh' ? '比上年增长（%）' : 'Growth (%)', kind: 'percent2' },
           { header: lang === 'zh' ? '说明' : 'Explanation', kind: 'text' },
         ],
-        rows: d.failures.map((f) => [RULE_NAME[f.rule][lang], `${f.name}（${f.code}）`, f.level === null ? levelName('all', lang) : levelName(f.level as LevelOrAll, lang), f.growth === null ? null : Number(f.growth), f.notes.join('；') || (lang === 'zh' ? '（无说明）' : '(none)')]),
+        rows: d.failures.map((f) => [ruleWording(f.rule, lang), `${f.name}（${f.code}）`, f.level === null ? levelName('all', lang) : levelName(f.level as LevelOrAll, lang), f.growth === null ? null : Number(f.growth), f.notes.join('；') || (lang === 'zh' ? '（无说明）' : '(none)')]),
         note: lang === 'zh' ? '未达标结果不因说明而改变，说明随结果一同列示。' : 'A failure stays a failure; explanations are listed with it.',
       },
     });
@@ -187,7 +197,7 @@ function appendixSection(d: BriefData, lang: Lang): BriefBlock[] {
 const HEADINGS: Record<BriefSection, Record<Lang, string>> = {
   spending: { zh: '一、教育经费投入', en: '1. Education spending' },
   per_student: { zh: '二、生均教育经费', en: '2. Spending per student' },
-  compliance: { zh: '三、“两个只增不减”落实情况', en: '3. The never-decrease rules' },
+  compliance: { zh: `三、${rulesName('zh')}落实情况`, en: '3. The never-decrease rules' },
   scenario: { zh: '四、转移支付方案测算', en: '4. Transfer scenario' },
   appendix: { zh: '附表', en: 'Appendix' },
 };

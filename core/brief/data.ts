@@ -40,8 +40,11 @@ export type BriefData = {
   /** Education spending (all levels) for up to five years ending at `year`. */
   trend: { year: number; spendingFen: number | null }[];
   levels: LevelFigures[];
-  /** 基准定额 in force in `year`, 分 per student. */
-  standards: { level: 'primary' | 'junior'; quotaFen: number }[];
+  /**
+   * 基准定额 in force in `year`, 分 per student, with where it comes from: the law store's national
+   * figure and its citation, or the province's own imported standard (a dataset, no citation).
+   */
+  standards: { level: 'primary' | 'junior'; quotaFen: number; source: 'law' | 'province'; citation: string | null }[];
   /** The counties (or units) under the region, with the two never-decrease rules. */
   counties: CountyFigures[];
   failures: FailureFigures[];

@@ -10,4 +10,10 @@ export type RawRow = {
 };
 
 /** Facts about a cell that a reader can see and the importer must refuse. */
-export type CellFlag = { row: number; col: number; kind: 'formula_without_value' | 'merged' };
+/**
+ * 'formula': a formula whose cached value is what the file holds (it may be stale);
+ * 'external_link': a formula that takes its value from another workbook;
+ * 'hidden_row': the row is hidden in Excel (col is -1: the whole row).
+ * The last three are not refused: they are reported and must be confirmed.
+ */
+export type CellFlag = { row: number; col: number; kind: 'formula_without_value' | 'merged' | 'formula' | 'external_link' | 'hidden_row' };

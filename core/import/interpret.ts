@@ -12,7 +12,8 @@ import { headerLabel, isDataRow, isNextTableTitle, isNoteRow } from './layout';
 import type { FieldSource, Mapping, ValueBinding } from './mapping';
 import { cellText, compact, parseNumberCell, parseYear } from './normalise';
 import { clipValue, type Problem, type ProblemCode } from './problems';
-import { parseUnit, UNIT_FACTOR, type Unit } from './units';
+import { parseUnit, UNIT_FACTOR, unitInText, type Unit } from './units';
+import { comparableBase, type PublishedTexts } from './published-checks';
 
 export type ResolveResult = { ok: true; code: string; level: RegionLevel } | { ok: false; reason: 'unknown' | 'ambiguous'; candidates: { code: string; name: string }[] };
 
@@ -42,6 +43,10 @@ export type Fact = {
   growth?: string;
   comparable?: boolean;
   restatedPrior?: bigint;
+  /** restatedPrior was derived from a 同口径 growth (本年 ÷ (1 + g)), not printed. */
+  restatedFromGrowth?: boolean;
+  /** Bulletin rows: the printed figures checked against each other (published-checks.ts). */
+  published?: PublishedTexts;
   /** The unit the figure was written in (header, unit column or the cell itself). */
   unit?: Unit;
   /** Aid counts: the category of identified students, and the aid item a budget belongs to. */
@@ -317,9 +322,36 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
         if (rs.ok) fact.restatedPrior = rs.value;
         else problems.push(problem(rs.code, r.n, colOf(mapping.fields.restated_prior), rp.decimal, rs.expected));
       }
+      // A 同口径 growth g with no restated base printed: the base it implies is 本年 ÷ (1 + g).
+      if (fact.comparable && fact.restatedPrior === undefined && fact.growth !== undefined) {
+        const base = comparableBase(s.value, fact.growth);
+        if (base !== null) {
+          fact.restatedPrior = base;
+          fact.restatedFromGrowth = true;
+        }
+      }
+      fact.published = publishedTexts(cells, parsed.decimal, fact.comparable, factUnit);
     }
     out.facts.push(fact);
     return problems;
+  }
+
+  /** The printed figures of a bulletin row, as numbers in text; 上年 only when printed in 本年's unit. */
+  function publishedTexts(cells: readonly Cell[], amount: string, comparable: boolean, amountUnit: Unit | undefined): PublishedTexts {
+    const out: PublishedTexts = { amount, comparable };
+    for (const f of ['prior', 'growth', 'revenue_growth', 'growth_gap', 'share', 'share_base'] as const) {
+      const src = mapping.fields[f];
+      if (!src) continue;
+      const p = parseNumberCell(cellText(cellOf(cells, src)).replace(/[%％]$/, ''));
+      if (p.kind !== 'number') continue;
+      if (f === 'prior' || f === 'share_base') {
+        const headerUnit = 'column' in src ? unitInText(mapping.columns[src.column] ?? '') : undefined;
+        const u = p.unit ?? headerUnit ?? amountUnit;
+        if (u !== amountUnit) continue;
+      }
+      out[f] = p.decimal;
+    }
+    return out;
   }
 
   return { row, resolvedByFile: () => [...byFile.values()] };

@@ -1,6 +1,7 @@
 // What can be imported, and the fields each kind of table fills. Field names are what users type
 // in `wb import --map FIELD=COLUMN` and what the import templates use as column notes.
 import type { LevelCode } from '../levels';
+import type { FieldSpec } from './field-spec';
 import { SCHOOL_IMPORT_KINDS, SCHOOL_KIND_FIELDS } from './school-kinds';
 
 export const IMPORT_KINDS = ['expenditure', 'enrolment', 'capacity', 'standard', 'regions', 'region-changes', 'bulletin', 'aid', ...SCHOOL_IMPORT_KINDS] as const;
@@ -24,22 +25,23 @@ export const CAPACITY_INDICATORS = {
 export type CapacityIndicator = keyof typeof CAPACITY_INDICATORS;
 export const CAPACITY_INDICATOR_CODES = Object.keys(CAPACITY_INDICATORS) as CapacityIndicator[];
 
-export type ValueKind = 'money' | 'count' | 'area' | 'ratio' | 'text';
-
-export type FieldSpec = {
-  name: string;
-  zh: string;
-  /** 'key' fields identify a fact; 'value' fields carry a measurement (a table may have many). */
-  role: 'key' | 'value' | 'attribute';
-  required: boolean;
-  valueKind?: ValueKind;
-  note: string;
-};
+export type { FieldSpec, ValueKind } from './field-spec';
 
 const REGION: FieldSpec = { name: 'region', zh: '地区', role: 'key', required: true, note: '地区名称或GB/T 2260六位代码，如“北京市”“北京”“110000”；县名可在所属省、市内识别' };
 const YEAR: FieldSpec = { name: 'year', zh: '年度', role: 'key', required: true, note: '四位年份，如2024；“2024年”亦可。年份为列标题的宽表无需此列' };
 /** A second region column, checked against the first (a code and its name must agree). */
 const REGION_NAME: FieldSpec = { name: 'region_name', zh: '地区名称（核对）', role: 'attribute', required: false, valueKind: 'text', note: '与代码列同时给出时逐行核对：代码与名称不符的行会被拒绝' };
+/**
+ * Figures a bulletin table prints beside 本年: checked against each other row by row at import
+ * (docs/import-checks.md) and kept as printed.
+ */
+const PUBLISHED_FIELDS: readonly FieldSpec[] = [
+  { name: 'prior', zh: '上年数', role: 'attribute', required: false, valueKind: 'money', note: '公告印出的上年数值（单位同本年）；与本年、增长率逐行核对' },
+  { name: 'revenue_growth', zh: '财政经常性收入增长（%）', role: 'attribute', required: false, valueKind: 'ratio', note: '同期财政经常性收入增长率，如5.28；与增幅比较核对' },
+  { name: 'growth_gap', zh: '增幅比较（百分点）', role: 'attribute', required: false, valueKind: 'ratio', note: '教育经费增长减经常性收入增长，个百分点，低于时为负，如-2.69' },
+  { name: 'share', zh: '占支出比例（%）', role: 'attribute', required: false, valueKind: 'ratio', note: '占一般公共预算支出的比例，0–100' },
+  { name: 'share_base', zh: '支出总额', role: 'attribute', required: false, valueKind: 'money', note: '比例的分母（一般公共预算支出），单位同本年；给出时核对 本年÷总额 = 比例' },
+];
 const LEVEL: FieldSpec = { name: 'level', zh: '学段', role: 'key', required: false, note: '学前教育/小学/初中/普通高中/中职/特殊教育/高等教育，或 preschool/primary/junior/senior/sec_voc/special/higher；不分学段的合计可省略' };
 
 export const KIND_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
@@ -68,6 +70,7 @@ export const KIND_FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
     { name: 'growth', zh: '比上年增长（%）', role: 'attribute', required: false, valueKind: 'ratio', note: '公告印发的增长率，原样保存，如4.68' },
     { name: 'comparable', zh: '同口径', role: 'attribute', required: false, valueKind: 'text', note: '增长率按同口径计算时填“同口径”或“是”' },
     { name: 'restated_prior', zh: '上年同口径基数', role: 'attribute', required: false, valueKind: 'money', note: '公告或附表给出的上年同口径数值（可空）' },
+    ...PUBLISHED_FIELDS,
   ],
   standard: [
     { name: 'level', zh: '学段', role: 'key', required: true, note: '同上' },

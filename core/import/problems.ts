@@ -40,6 +40,11 @@ export const PROBLEM_CODES = [
   'database_busy', // another program held the database's write lock for too long
   'value_implausible', // warning to confirm: far off its own prior year or its peers, or an absurd enrolment
   'confirmation_required', // warnings that must be confirmed were not (CLI --confirm, the app's checkbox)
+  'hidden_content', // warning to confirm: a hidden sheet chosen, or data on hidden rows
+  'formula_cached', // warning to confirm: values taken from formulas' cached results (possibly stale)
+  'external_link', // warning to confirm: values a formula reads from another workbook
+  'published_mismatch', // warning to confirm: a printed growth, gap or share that its own figures do not give
+  'columns_swapped', // warning to confirm: two columns that read right only when exchanged
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -47,7 +52,7 @@ export type ProblemCode = (typeof PROBLEM_CODES)[number];
  * Warnings an import may not pass silently: the import commits only when the user confirms them
  * (`wb import --confirm`, the wizard's checkbox); without that it is refused and nothing is written.
  */
-export const NEEDS_CONFIRMATION: readonly ProblemCode[] = ['value_implausible'];
+export const NEEDS_CONFIRMATION: readonly ProblemCode[] = ['value_implausible', 'hidden_content', 'formula_cached', 'external_link', 'published_mismatch', 'columns_swapped'];
 export const needsConfirmation = (p: { code: ProblemCode; severity: Severity }): boolean => p.severity === 'warning' && NEEDS_CONFIRMATION.includes(p.code);
 
 export type Severity = 'error' | 'warning';

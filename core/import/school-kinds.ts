@@ -1,7 +1,7 @@
 // Import kinds for the 优质均衡 assessment and the plan's targets: schools (one row per school, or
 // per section of a 一贯制 school / 完全中学), kindergartens, county certifications and the enrolment
 // of disabled children. Each row is one record (like the reference kinds), keyed by county and year.
-import type { FieldSpec } from './kinds';
+import type { FieldSpec } from './field-spec';
 
 export const SCHOOL_IMPORT_KINDS = ['schools', 'kindergartens', 'county-attainment', 'inclusion'] as const;
 export type SchoolImportKind = (typeof SCHOOL_IMPORT_KINDS)[number];

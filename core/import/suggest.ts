@@ -28,6 +28,30 @@ const CAPACITY_PATTERNS: readonly [CapacityIndicator, RegExp, RegExp?][] = [
   ['area', /面积/, /人均|耕地|绿地/],
 ];
 
+/**
+ * The columns of a bulletin table of the usual shapes (地区 | 上年 | 本年 | 增长率, and 教育经费 |
+ * 增长 | 经常性收入增长 | 增幅比较（百分点） | 占支出比例): each found by its own words, so that
+ * 上年 is never taken for the amount nor a share for a growth.
+ */
+function publishedColumns(cols: readonly string[]): Partial<Record<'amount' | 'prior' | 'growth' | 'revenue_growth' | 'growth_gap' | 'share' | 'share_base', number>> {
+  const found = (re: RegExp, exclude?: RegExp): number | undefined => {
+    const i = findColumn(cols, re, exclude);
+    return i >= 0 ? i : undefined;
+  };
+  const out: Partial<Record<'amount' | 'prior' | 'growth' | 'revenue_growth' | 'growth_gap' | 'share' | 'share_base', number>> = {};
+  const set = (k: keyof typeof out, i: number | undefined) => {
+    if (i !== undefined && !Object.values(out).includes(i)) out[k] = i;
+  };
+  set('growth_gap', found(/增幅比较|百分点|增幅差|增长差/));
+  set('revenue_growth', found(/收入.*(增长|增幅)|(增长|增幅).*收入/));
+  set('share', found(/占.*(比例|比重)|占比|比重|比例/, /增长|增幅|百分点/));
+  set('share_base', found(/支出总额|总支出|一般公共预算支出|财政支出/, /教育|比例|比重|增长/));
+  set('prior', found(/上年|上期|prior/i, /同口径|增长|增幅|比例|比重|百分点/));
+  set('amount', found(/本年|本期|current/i, /增长|增幅|比例|比重|百分点|收入/));
+  set('growth', found(/增长|增幅|growth/i, /收入|同口径基数|百分点|增幅比较/));
+  return out;
+}
+
 function findColumn(columns: readonly string[], re: RegExp, exclude?: RegExp): number {
   return columns.findIndex((c) => c !== '' && re.test(c) && !(exclude && exclude.test(c)));
 }
@@ -146,12 +170,19 @@ export function suggestMapping(kind: ImportKind, sheet: string, layout: Layout, 
       break;
     }
     case 'bulletin': {
-      const amount = findColumn(cols, /生均|经费|金额|数值|元/, /增长|同口径/);
+      const published = publishedColumns(cols);
+      const amount = published.amount ?? findColumn(cols, /生均|经费|金额|数值|元/, /增长|同口径|上年|比例|比重|占比|百分点|增幅|收入|总额/);
       if (amount >= 0) values.push({ column: amount, field: 'amount' });
-      const growth = findColumn(cols, /增长|growth/i, /同口径基数/);
+      const growth = published.growth ?? findColumn(cols, /增长|growth/i, /同口径基数/);
       if (growth >= 0) fields.growth = { column: growth };
-      const comparable = findColumn(cols, /^同口径$|口径/);
+      for (const f of ['prior', 'revenue_growth', 'growth_gap', 'share', 'share_base'] as const) if (published[f] !== undefined) fields[f] = { column: published[f] };
+      const comparable = findColumn(cols, /^同口径$|口径/, /增长|基数/);
       if (comparable >= 0) fields.comparable = { column: comparable };
+      // "同口径增长（%）": every growth in the column is stated against a restated base.
+      else if (growth >= 0 && /同口径/.test(cols[growth] ?? '')) {
+        fields.comparable = { constant: '同口径' };
+        notes.push(`增长率列「${cols[growth]}」为同口径增长：上年可比基数按 本年÷(1+增长率) 推算 / the growth column is 同口径: the comparable base is 本年 ÷ (1 + growth)`);
+      }
       const restated = findColumn(cols, /上年同口径|同口径基数|restated/i);
       if (restated >= 0) fields.restated_prior = { column: restated };
       const measure = findColumn(cols, /^(指标|measure)$/i);

@@ -36,5 +36,6 @@ export const BackupInfo = z.object({
   scenarios: z.number().int().nullable(),
   auditHead: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
   problem: z.string().nullable(),
+  auditProblem: z.string().nullable(),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;

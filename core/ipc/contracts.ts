@@ -25,6 +25,7 @@ import { workspaceContracts } from './workspace-contracts';
 import { healthContracts } from './health-contracts';
 import { AuditEntry, AuditReport, BackupInfo } from './audit-schemas';
 import { AidAllocateInput, AidAllocationView, AidNeedInput, AidNeedView } from '../aid/view';
+import { targetsContracts } from '../balance/view';
 
 const BriefRequest = z
   .object({
@@ -330,6 +331,7 @@ export const contracts = {
   'aid.need': { input: AidNeedInput, output: AidNeedView },
   'aid.allocate': { input: AidAllocateInput, output: AidAllocationView },
   'aid.export': { input: z.object({ need: AidNeedInput, allocation: AidAllocateInput.optional() }).strict(), output: FileBytes },
+  ...targetsContracts,
 } as const;
 
 export type Contracts = typeof contracts;

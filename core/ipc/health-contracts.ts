@@ -31,7 +31,7 @@ export const healthContracts = {
     output: DataHealthView,
   },
   'basis.uses': {
-    input: z.object({ scope: Scope.default('consolidated'), view: z.enum(['home', 'compliance', 'transfer', 'aid', 'brief', 'datasets', 'import', 'audit', 'health']), region: Code.nullable() }).strict(),
+    input: z.object({ scope: Scope.default('consolidated'), view: z.enum(['home', 'compliance', 'transfer', 'targets', 'aid', 'brief', 'datasets', 'import', 'audit', 'health']), region: Code.nullable() }).strict(),
     output: z.object({ synthetic: z.boolean(), datasets: z.array(z.object({ id: z.number().int(), name: z.string(), synthetic: z.boolean() })) }),
   },
 } as const;

@@ -3,7 +3,8 @@
 // the file is not what this function returns (so the page is never out of date).
 import { INSTRUMENTS } from './instruments';
 import { LAW_KEYS, LAW_SPECS } from './keys';
-import { lawHistory, type LawRecord } from './store';
+import { lawHistory, referenceUrlKind, type LawRecord } from './store';
+import type { UrlKind } from './types';
 
 const UNIT_TEXT: Record<string, string> = {
   fen_per_pupil_year: '元/生·年',
@@ -30,6 +31,8 @@ function shown(r: LawRecord): string {
   return u ? `${r.value} ${u}` : String(r.value);
 }
 
+const URL_KIND_TEXT: Record<UrlKind, string> = { official: '官方 official', government_copy: '政府网站转载 government copy', repost: '转载 repost', project: '本项目 project' };
+
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderLawDoc(): string {
@@ -41,20 +44,24 @@ export function renderLawDoc(): string {
     'Each value is in force from its first day until the day before the next (`to`, exclusive).',
     'Confidence: **C** confirmed from a published text or a faithful reproduction, **M** recalled,',
     'not yet checked (the note says what). What the rules mean: [domain.md](domain.md).',
+    'Link: **官方 official** the issuer’s or the central government’s publication; **政府网站转载',
+    'government copy** another government site reproducing it; **转载 repost** a third-party site,',
+    'read only until the official text is linked — check the figure against the official text before',
+    'relying on it; **本项目 project** the workbench’s own documentation.',
     '',
     '<a id="instruments"></a>',
     '## Instruments',
     '',
-    '| id | 文号 | 标题 | 发布 | 日期 |',
-    '|---|---|---|---|---|',
+    '| id | 文号 | 标题 | 发布 | 日期 | link |',
+    '|---|---|---|---|---|---|',
   ];
-  for (const i of INSTRUMENTS) out.push(`| <a id="${i.id}"></a>\`${i.id}\` | ${i.number || '—'} | [${cell(i.title)}](${i.url}) | ${cell(i.issuer)} | ${i.date} |`);
+  for (const i of INSTRUMENTS) out.push(`| <a id="${i.id}"></a>\`${i.id}\` | ${i.number || '—'} | [${cell(i.title)}](${i.url}) | ${cell(i.issuer)} | ${i.date} | ${URL_KIND_TEXT[i.urlKind]} |`);
   out.push('', '<a id="parameters"></a>', '## Parameters', '');
   for (const k of LAW_KEYS) {
     const spec = LAW_SPECS[k];
     out.push(`### \`${k}\``, '', `${spec.label.zh} — ${spec.label.en}. ${spec.meaning}`, '', '| from | to | value | source | conf. |', '|---|---|---|---|---|');
     for (const r of lawHistory(k)) {
-      const src = `[${cell(r.reference.document)}](${r.reference.url}) ${cell(r.reference.article)}`;
+      const src = `[${cell(r.reference.document)}](${r.reference.url}) ${cell(r.reference.article)} (${URL_KIND_TEXT[referenceUrlKind(r)]})`;
       out.push(`| ${r.from} | ${r.to ?? '—'} | ${shown(r)} | ${src}${r.note ? ` — ${cell(r.note)}` : ''} | ${r.confidence} |`);
     }
     out.push('');

@@ -1,6 +1,7 @@
 // The law store: every legal parameter the workbench uses, effective-dated, with its source.
-// See docs/law.md (generated from this store) and LAW-STORE-READY.md / docs/domain.md for how to use it.
+// See docs/law.md (generated from this store), docs/law-store.md (how to read and add values) and
+// docs/domain.md (what the rules mean).
 export { LAW_KEYS, LAW_SPECS, isLawKey, type LawKey } from './keys';
-export { asFraction, lawAt, lawHistory, lawLatest, lawValue, yearStart, type LawRecord } from './store';
+export { asFraction, lawAt, lawHistory, lawLatest, lawValue, referenceUrlKind, yearStart, type LawRecord } from './store';
 export { INSTRUMENTS } from './instruments';
-export type { Confidence, Instrument, IsoDate, LawReference, LawUnit } from './types';
+export type { Confidence, Instrument, IsoDate, LawReference, LawUnit, UrlKind } from './types';

@@ -1,7 +1,7 @@
 // The store's own invariants: every parameter has a value and every value a full reference; a
 // key's values never overlap in time; money is whole 分; the instrument files are well formed.
 import { describe, expect, it } from 'vitest';
-import { asFraction, INSTRUMENTS, LAW_KEYS, LAW_SPECS, lawAt, lawHistory, lawLatest, yearStart } from './index';
+import { asFraction, INSTRUMENTS, LAW_KEYS, LAW_SPECS, lawAt, lawHistory, lawLatest, referenceUrlKind, yearStart } from './index';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const URL_OR_DOC = /^(https?:\/\/\S+|docs\/[\w-]+\.md#[\w-]+)$/;
@@ -17,6 +17,20 @@ describe('law store', () => {
         expect(r.reference.document.trim(), `${k} ${r.from}`).not.toBe('');
         expect(r.reference.article.trim(), `${k} ${r.from}`).not.toBe('');
         expect(r.reference.url, `${k} ${r.from}`).toMatch(URL_OR_DOC);
+      }
+    }
+  });
+
+  it('every reference says how far its url can be trusted, and the kind fits the host', () => {
+    const govHost = (url: string) => /^https?:\/\/([\w-]+\.)*gov\.cn(\/|$)/.test(url);
+    for (const ins of INSTRUMENTS) for (const v of ins.values) if (v.url) expect(v.urlKind, `${ins.id} ${v.key}: a value's own url needs its urlKind`).toBeDefined();
+    for (const k of LAW_KEYS) {
+      for (const r of lawHistory(k)) {
+        const kind = referenceUrlKind(r);
+        const at = `${k} ${r.from} ${r.reference.url}`;
+        if (kind === 'official' || kind === 'government_copy') expect(govHost(r.reference.url), at).toBe(true);
+        if (kind === 'repost') expect(govHost(r.reference.url), at).toBe(false);
+        if (kind === 'project') expect(r.reference.url, at).toMatch(/^docs\//);
       }
     }
   });

@@ -3,7 +3,7 @@
 // value's [from, to) (the store's tests check that no two values of a key overlap).
 import { INSTRUMENTS } from './instruments';
 import { LAW_KEYS, LAW_SPECS, type LawKey } from './keys';
-import type { Confidence, IsoDate, LawReference, LawUnit } from './types';
+import type { Confidence, IsoDate, LawReference, LawUnit, UrlKind } from './types';
 
 export type LawRecord<K extends LawKey = LawKey> = {
   key: K;
@@ -21,12 +21,16 @@ export type LawRecord<K extends LawKey = LawKey> = {
   instrument: string;
 };
 
+// Kept beside the records rather than in them, so the records (and every output that prints one)
+// stay as they are; docs/law.md and the store's tests read it.
+const URL_KINDS = new WeakMap<LawRecord, UrlKind>();
+
 function build(): ReadonlyMap<LawKey, readonly LawRecord[]> {
   const byKey = new Map<LawKey, LawRecord[]>(LAW_KEYS.map((k) => [k, []]));
   for (const ins of INSTRUMENTS) {
     for (const v of ins.values) {
       const spec = LAW_SPECS[v.key];
-      byKey.get(v.key)!.push({
+      const record: LawRecord = {
         key: v.key,
         value: v.value,
         unit: spec.unit,
@@ -37,7 +41,9 @@ function build(): ReadonlyMap<LawKey, readonly LawRecord[]> {
         confidence: v.confidence,
         note: v.note ?? null,
         instrument: ins.id,
-      });
+      };
+      URL_KINDS.set(record, v.url ? (v.urlKind ?? 'repost') : ins.urlKind);
+      byKey.get(v.key)!.push(record);
     }
   }
   for (const list of byKey.values()) list.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
@@ -49,6 +55,13 @@ const HISTORY = build();
 /** Every value the key has had, oldest first. */
 export function lawHistory<K extends LawKey>(key: K): readonly LawRecord<K>[] {
   return HISTORY.get(key)! as readonly LawRecord<K>[];
+}
+
+/** How far the record's reference url can be trusted to show the legal text (see UrlKind). */
+export function referenceUrlKind(r: LawRecord): UrlKind {
+  const kind = URL_KINDS.get(r);
+  if (!kind) throw new RangeError(`${r.key}: not a record of the store`);
+  return kind;
 }
 
 /** The value in force on `date`, or undefined when none is (before the first, or in a gap). */

@@ -18,6 +18,7 @@ export function _wrongKeysDoNotCompile(): void {
     issuer: '',
     date: '2024-01-01',
     url: '',
+    urlKind: 'project',
     articles: {},
     // @ts-expect-error an instrument file cannot set a key the catalogue lacks
     values: [{ key: 'no.such.key', value: 1, from: '2024-01-01', to: null, article: '', confidence: 'C' }],

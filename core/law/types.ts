@@ -27,6 +27,15 @@ export type LawUnit =
 /** How sure the project is of a value (the letters the data files use). */
 export type Confidence = 'C' | 'M';
 
+/**
+ * How far the `url` of a reference can be trusted to show the legal text: `official` — the issuer's
+ * own or the central government's publication (gov.cn, moe.gov.cn, mof.gov.cn); `government_copy`
+ * — another government site reproducing it; `repost` — a third-party site (news, document-sharing,
+ * or of unknown standing), read only until the official text is found; `project` — the
+ * workbench's own documentation (its method defaults, not law).
+ */
+export type UrlKind = 'official' | 'government_copy' | 'repost' | 'project';
+
 /** Where a value comes from: the document, the article (or section) in it, and where to read it. */
 export type LawReference = { document: string; article: string; url: string };
 
@@ -47,8 +56,9 @@ export type InstrumentValue<K extends string> = {
   from: IsoDate;
   to: IsoDate | null;
   article: string;
-  /** Overrides the instrument's url when the article is read somewhere else. */
+  /** Overrides the instrument's url when the article is read somewhere else (then say urlKind too). */
   url?: string;
+  urlKind?: UrlKind;
   confidence: Confidence;
   /** Why the value or its date is what it is, when that is not obvious from the article. */
   note?: string;
@@ -64,6 +74,8 @@ export type Instrument<K extends string> = {
   /** Date of issue (成文日期). */
   date: IsoDate;
   url: string;
+  /** How far `url` can be trusted to show the text (docs/law.md prints it beside every source). */
+  urlKind: UrlKind;
   /** The articles the values cite, with a short paraphrase of what each says. */
   articles: Readonly<Record<string, string>>;
   values: readonly InstrumentValue<K>[];

@@ -8,6 +8,7 @@ import { splitLargestRemainder, waterFillWithSums, type FillStatus } from './ker
 import { TIERS, type ResolvedParameters } from './parameters';
 import type { Prepared, YearColumns } from './prepare';
 import { formulaShares } from './shares';
+import type { Warning } from './warning';
 
 export { difficultyRaw } from './shares';
 
@@ -15,7 +16,7 @@ export { difficultyRaw } from './shares';
 export const HELD_REASONS = ['free', 'floor', 'hold_harmless', 'growth_min', 'cap', 'growth_max'] as const;
 export type HeldReason = (typeof HELD_REASONS)[number];
 
-export type Warning = { code: 'factor_empty' | 'bounds_conflict' | 'standard_exceeds_pool' | 'tier_missing' | 'infeasible_low' | 'infeasible_high' | 'scores_partial'; detail: string; units?: number[] };
+export type { Warning } from './warning';
 
 export type Allocation = {
   pool: number;

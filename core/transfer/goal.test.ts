@@ -17,7 +17,8 @@ const FLOOR_HELD = HELD_REASONS.indexOf('floor');
 
 /** The answer's difficulty weight times `factor`, every factor weight then rescaled to sum to 1. */
 function scaleDifficulty(overlay: readonly OverlayEntry[], factor: number): OverlayEntry[] {
-  const weight = (f: string) => overlay.find((e) => e.key === f)!.value * (f === FACTOR_KEY.difficulty ? factor : 1);
+  // A weight equal to its baseline everywhere (the 缺口因素's 0) is not written into the overlay.
+  const weight = (f: string) => (overlay.find((e) => e.key === f)?.value ?? 0) * (f === FACTOR_KEY.difficulty ? factor : 1);
   const keys = FACTOR_NAMES.map((f) => FACTOR_KEY[f]);
   const sum = keys.reduce((a, k) => a + weight(k), 0);
   return [...overlay.filter((e) => !keys.includes(e.key)), ...keys.map((k) => entry(k, weight(k) / sum))];

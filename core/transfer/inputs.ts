@@ -33,6 +33,23 @@ export type SimUnit = z.infer<typeof SimUnit>;
 export const SimDataset = z.object({ id: z.number().int(), name: z.string(), sha256: z.string(), importedAt: z.string().optional() });
 export type SimDataset = z.infer<typeof SimDataset>;
 
+/**
+ * The 缺口因素: each unit's cost to close its 优质均衡 resource gaps (分, all indicators met) from
+ * the school data, whether it meets the resource standards now, and whether closing every gap
+ * would make it meet them (the CVs can still fail). `reason` is set, and `units` empty, when the
+ * factor cannot be used (无数据: no school data, a unit without schools, a unit cost not set).
+ * Kept beside `units` (not in `dataHash`) with its own hash, so data without school records hash
+ * as before.
+ */
+export const GapInputs = z.object({
+  year: z.number().int().nullable(),
+  source: z.string(),
+  reason: z.string().nullable(),
+  units: z.record(z.string(), z.object({ costFen: z.number().int().nonnegative(), metNow: z.boolean(), metAfterClosing: z.boolean() })),
+  hash: z.string(),
+});
+export type GapInputs = z.infer<typeof GapInputs>;
+
 export const SimInputs = z.object({
   regionCode: z.string(),
   regionName: z.string(),
@@ -45,5 +62,7 @@ export const SimInputs = z.object({
   holes: z.array(z.object({ code: z.string(), name: z.string(), year: z.number().int(), input: z.string(), reason: z.string() })).optional(),
   /** The data basis the inputs were read through: its hash and one line naming the datasets. */
   basis: z.object({ hash: z.string(), line: z.string() }).optional(),
+  /** The 缺口因素 and the 优质均衡 reach report's inputs (absent: not gathered, e.g. hand-made inputs). */
+  gap: GapInputs.optional(),
 });
 export type SimInputs = z.infer<typeof SimInputs>;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { lawHistory, type LawKey } from '../law';
 
-export const FACTOR_NAMES = ['students', 'population', 'area', 'inverse_capacity', 'standard_gap', 'difficulty'] as const;
+export const FACTOR_NAMES = ['students', 'population', 'area', 'inverse_capacity', 'standard_gap', 'gap', 'difficulty'] as const;
 export type FactorName = (typeof FACTOR_NAMES)[number];
 export const TIERS = [1, 2, 3, 4, 5] as const;
 
@@ -31,6 +31,7 @@ const ROWS = [
   ['factor.area', '国土面积因素权重', 'Weight: land area', 'fraction', 'factors', [0, 1, 0.01], REF_FACTOR, 'transfer.factor.area'],
   ['factor.inverse_capacity', '人均财力（倒数）因素权重', 'Weight: inverse revenue per head', 'fraction', 'factors', [0, 1, 0.01], '粤财预〔2014〕51号 人均财力系数（docs/domain.md#factor-method）', 'transfer.factor.inverse_capacity'],
   ['factor.standard_gap', '生均经费缺口因素权重', 'Weight: gap to per-student standard', 'fraction', 'factors', [0, 1, 0.01], REF_FACTOR, 'transfer.factor.standard_gap'],
+  ['factor.gap', '缺口因素权重（补齐优质均衡资源缺口所需资金）', 'Weight: cost to close the 优质均衡 resource gaps', 'fraction', 'factors', [0, 1, 0.01], '教督〔2017〕6号 资源配置七项指标；补齐资金见 docs/scenario-file.md#gap-factor', 'transfer.factor.gap'],
   ['factor.difficulty', '财力困难程度因素权重', 'Weight: fiscal difficulty', 'fraction', 'factors', [0, 1, 0.01], REF_58, 'transfer.factor.difficulty'],
   ['difficulty.tilt', '向欠发达地区倾斜强度（困难系数乘数）', 'Tilt toward underdeveloped areas (difficulty multiplier)', 'multiplier', 'difficulty', [0, 2, 0.05], `${REF_58}；docs/domain.md#simulator-bounds`, 'transfer.difficulty.tilt'],
   ['difficulty.by_revenue_per_head', '困难系数按人均财力计算（否则按第七条两项指标）', 'Difficulty from revenue per head (otherwise the two Article 7 components)', 'switch', 'difficulty', [0, 1, 1], '人均财力系数（粤财预〔2014〕51号，docs/domain.md#factor-method）；财预〔2022〕58号 第七条', 'transfer.difficulty.by_revenue_per_head'],
@@ -49,6 +50,7 @@ const ROWS = [
   ['growth.enabled', '增幅控制', 'Growth band', 'switch', 'bounds', [0, 1, 1], '财预〔2022〕58号 第四条 增幅控制调整（docs/domain.md#equalisation-transfer）', 'transfer.growth.enabled'],
   ['growth.min', '增幅下限', 'Lowest growth', 'fraction', 'bounds', [-1, 1, 0.01], '财预〔2022〕58号 第四条', 'transfer.growth.min'],
   ['growth.max', '增幅上限', 'Highest growth', 'fraction', 'bounds', [-1, 5, 0.01], '财预〔2022〕58号 第四条', 'transfer.growth.max'],
+  ['gap.spend_share', '转移支付用于补齐资源缺口的比例（达标县数测算的假设）', 'Share of the transfer spent on closing resource gaps (assumption of the reach report)', 'fraction', 'outcome', [0, 1, 0.01], '工作台假设，非法规（docs/scenario-file.md#gap-factor）', 'transfer.gap.spend_share'],
   ['outcome.pass_through', '转移支付计入教育支出的比例', 'Share of a transfer change that reaches education spending', 'fraction', 'outcome', [0, 1, 0.05], '上级转移支付形成下级一般公共预算教育支出（docs/domain.md#simulator-bounds）', 'transfer.outcome.pass_through'],
 ] as const satisfies readonly Row[];
 

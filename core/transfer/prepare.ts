@@ -21,6 +21,8 @@ export type YearColumns = {
   eduSpending: Float64Array;
   /** 1 where the year's figures exist for the unit. */
   present: Uint8Array;
+  /** Why the 缺口因素 cannot be used (无数据 …), or null when its column is the data's. */
+  gapMissing: string | null;
 };
 
 export type Prepared = {
@@ -80,7 +82,7 @@ function scratch(n: number): Scratch {
   };
 }
 
-function columns(figures: readonly (YearFigures | null)[]): YearColumns {
+function columns(figures: readonly (YearFigures | null)[], gapColumn: Float64Array | null = null, gapMissing: string | null = '无数据：缺口因素只用于模拟年度 / the gap factor exists for the simulated year only'): YearColumns {
   const n = figures.length;
   const col = (f: (y: YearFigures) => number) => Float64Array.from(figures, (y) => (y ? f(y) : 0));
   const students = col((y) => y.students);
@@ -100,7 +102,8 @@ function columns(figures: readonly (YearFigures | null)[]): YearColumns {
   const inverseCapacity = Float64Array.from(figures, (y) => (y && y.population > 0 ? y.population / Math.max(y.revenue, 1) : 0));
   const pressure = figures.map((y) => (y && y.revenue > 0 ? y.expenditure / y.revenue : 0));
   const gapRatio = figures.map((y) => (y && y.expenditure > 0 ? (y.expenditure - y.revenue) / y.expenditure : 0));
-  const factors = { students, population: col((y) => y.population), area: col((y) => y.areaKm2), inverse_capacity: inverseCapacity, standard_gap: gap };
+  const gapCost = gapColumn ?? new Float64Array(n);
+  const factors = { students, population: col((y) => y.population), area: col((y) => y.areaKm2), inverse_capacity: inverseCapacity, standard_gap: gap, gap: gapCost };
   const normalise = (c: Float64Array): Float64Array | null => {
     const total = c.reduce((a, b) => a + b, 0);
     return total > 0 ? c.map((v) => v / total) : null;
@@ -110,12 +113,13 @@ function columns(figures: readonly (YearFigures | null)[]): YearColumns {
     primary: col((y) => y.primary),
     junior: col((y) => y.junior),
     factors,
-    normalised: { students: normalise(students), population: normalise(factors.population), area: normalise(factors.area), inverse_capacity: normalise(inverseCapacity), standard_gap: normalise(gap) },
+    normalised: { students: normalise(students), population: normalise(factors.population), area: normalise(factors.area), inverse_capacity: normalise(inverseCapacity), standard_gap: normalise(gap), gap: gapColumn ? normalise(gapCost) : null },
     zPressure: Float64Array.from(zScores(pressure)),
     capacityGap: capacityGap(figures),
     zGap: Float64Array.from(zScores(gapRatio)),
     eduSpending,
     present: Uint8Array.from(figures, (y) => (y ? 1 : 0)),
+    gapMissing,
   };
 }
 
@@ -138,13 +142,23 @@ export function prepare(inputs: SimInputs): Prepared {
     n,
     inputs,
     tier: Int8Array.from(inputs.units, (u) => u.tier ?? 0),
-    current: columns(inputs.units.map((u) => u.current)),
+    current: columns(inputs.units.map((u) => u.current), ...gapColumn(inputs)),
     prior: columns(inputs.units.map((u) => u.prior)),
     hasPrior: inputs.units.some((u) => u.prior !== null),
     all: Uint32Array.from({ length: n }, (_, i) => i),
     tierMembers: [0, 1, 2, 3, 4, 5].map((t) => Uint32Array.from(inputs.units.flatMap((u, i) => ((u.tier ?? 0) === t ? [i] : [])))),
     scratch: scratch(n),
   };
+}
+
+/** The 缺口因素 column (cost to close, 分) in unit order, or why there is none. */
+function gapColumn(inputs: SimInputs): [Float64Array | null, string | null] {
+  const g = inputs.gap;
+  if (!g) return [null, '无数据：本次模拟没有读取学校数据，缺口因素不可用 / no school data was read for this run'];
+  if (g.reason) return [null, g.reason];
+  const missing = inputs.units.filter((u) => !g.units[u.code]).map((u) => `${u.name}（${u.code}）`);
+  if (missing.length) return [null, `无数据：以下单位没有学校数据，无法计算补齐资金：${missing.slice(0, 10).join('、')}${missing.length > 10 ? ` 等 ${missing.length} 个` : ''}`];
+  return [Float64Array.from(inputs.units, (u) => g.units[u.code]!.costFen), null];
 }
 
 export const DATA_FACTORS = FACTOR_NAMES.filter((f): f is Exclude<FactorName, 'difficulty'> => f !== 'difficulty');

@@ -3,7 +3,7 @@
 // so the difficulty coefficient and its column total come out of one pass, and the factor sum is
 // one fused pass over the pre-normalised columns (prepare.ts). The order of every sum is fixed
 // (units in index order, factors in FACTOR_NAMES order): results must not move by a bit.
-import type { Warning } from './evaluate';
+import type { Warning } from './warning';
 import { FACTOR_KEY, type ResolvedParameters } from './parameters';
 import { DATA_FACTORS, type YearColumns } from './prepare';
 
@@ -72,6 +72,14 @@ function warnMissingScores(scores: Float64Array, warnings: Warning[]): void {
   if (missing.length) warnings.push({ code: 'scores_partial', detail: `${missing.length}`, units: missing });
 }
 
+/** The 缺口因素 is weighted but its data are missing: the message says why (无数据 …). */
+export class GapFactorUnavailableError extends Error {
+  constructor(reason: string) {
+    super(`缺口因素不可用：${reason}`);
+    this.name = 'GapFactorUnavailableError';
+  }
+}
+
 /**
  * Σ_k w_k f_ik / Σ_j f_jk × multiplier per unit into `shares`, NOT yet renormalised, and their sum
  * (the caller multiplies by 1 / sum, fused into its own next pass). Factors that sum to zero are
@@ -89,6 +97,9 @@ export function formulaShares(cols: YearColumns, params: ResolvedParameters, sco
     const w = params[FACTOR_KEY[f]];
     if (w <= 0) continue;
     const column = cols.normalised[f];
+    // The 缺口因素 without its data is refused, never read as 0 (a column of real zeros — every
+    // unit already meets the standards — is only warned, like any other empty factor).
+    if (f === 'gap' && cols.gapMissing !== null) throw new GapFactorUnavailableError(cols.gapMissing);
     if (!column) {
       warnings.push({ code: 'factor_empty', detail: f });
       continue;

@@ -5,6 +5,9 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ANCHOR_SUFFIX, anchorFileOf, checkAnchorAgainst, readAnchor, writeAnchorOf } from '../audit/anchor';
+import { verifyChain } from '../audit/verify';
+import { latestVersion, loadMigrations } from '../migrate';
 
 export type BackupReason = 'migrate' | 'import' | 'restore' | 'manual';
 const REASONS: readonly BackupReason[] = ['migrate', 'import', 'restore', 'manual'];
@@ -23,6 +26,11 @@ export type BackupInfo = {
   auditHead: { seq: number; hash: string } | null;
   /** null when the copy opened and passed quick_check; else why it cannot be used. */
   problem: string | null;
+  /**
+   * null when the copy's audit chain is intact and its head is the one anchored beside it when it
+   * was taken; else what is wrong (restoring it then needs --force).
+   */
+  auditProblem: string | null;
 };
 
 export function backupDirFor(dbFile: string): string {
@@ -63,21 +71,39 @@ export function writeBackup(db: Database.Database, dbFile: string, reason: Backu
   rmSync(partial, { force: true });
   db.prepare('VACUUM INTO ?').run(partial);
   renameSync(partial, target);
+  // The head is also kept beside the copy, so entries cut from the copy's log are found.
+  writeAnchorOf(db, anchorFileOf(target));
   return target;
 }
 
-function describe(file: string): Pick<BackupInfo, 'datasets' | 'scenarios' | 'auditHead' | 'problem'> {
+/** The schema this workbench supports (a backup from a newer one cannot be restored here). */
+let supported: number | undefined;
+function supportedVersion(): number {
+  return (supported ??= latestVersion(loadMigrations()));
+}
+
+type Described = Pick<BackupInfo, 'datasets' | 'scenarios' | 'auditHead' | 'problem' | 'auditProblem'> & { schemaVersion?: number };
+
+function describe(file: string): Described {
   let db: Database.Database | undefined;
+  const none = { datasets: null, scenarios: null, auditHead: null, auditProblem: null };
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const check = db.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') return { datasets: null, scenarios: null, auditHead: null, problem: `quick_check: ${check}` };
+    if (check !== 'ok') return { ...none, problem: `quick_check: ${check}` };
+    // The schema the file says, not the one its name says: a name can be wrong or changed.
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    if (schemaVersion > supportedVersion())
+      return { ...none, schemaVersion, problem: `结构版本 ${schemaVersion} 比本程序支持的 ${supportedVersion()} 新，不能在此恢复 / schema ${schemaVersion} is newer than this workbench supports (${supportedVersion()}): it cannot be restored here` };
     const has = (t: string) => db!.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(t) !== undefined;
     const count = (t: string) => (has(t) ? (db!.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number) : null);
-    const head = has('audit_log') ? (db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null : null;
-    return { datasets: count('dataset'), scenarios: count('scenario'), auditHead: head, problem: null };
+    const chain = has('audit_log') ? verifyChain(db) : null;
+    const head = chain && chain.entries > 0 ? { seq: chain.headSeq, hash: chain.headHash } : null;
+    const anchorProblem = chain && !chain.firstBad ? checkAnchorAgainst(readAnchor(anchorFileOf(file)), db) : null;
+    const auditProblem = chain?.firstBad ? `审计日志第 ${chain.firstBad.seq} 条：${chain.firstBad.reason}` : anchorProblem;
+    return { schemaVersion, datasets: count('dataset'), scenarios: count('scenario'), auditHead: head, problem: null, auditProblem };
   } catch (e) {
-    return { datasets: null, scenarios: null, auditHead: null, problem: (e as Error).message };
+    return { ...none, problem: (e as Error).message };
   } finally {
     db?.close();
   }
@@ -102,7 +128,8 @@ export function listBackups(dbFile: string, dir = backupDirFor(dbFile)): BackupI
   return backupFiles(dbFile, dir)
     .map(({ name, parsed }) => {
       const file = join(dir, name);
-      return { name, file, sizeBytes: statSync(file).size, createdAt: parsed.createdAt, schemaVersion: parsed.version, reason: parsed.reason, ...describe(file) };
+      const d = describe(file);
+      return { name, file, sizeBytes: statSync(file).size, createdAt: parsed.createdAt, reason: parsed.reason, ...d, schemaVersion: d.schemaVersion ?? parsed.version };
     })
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1));
 }
@@ -117,6 +144,6 @@ export function pruneBackups(dbFile: string, reason: 'import' | 'manual', keep: 
     .sort((a, b) => (a.parsed.createdAt < b.parsed.createdAt ? 1 : -1))
     .slice(keep)
     .map((x) => x.name);
-  for (const name of removed) rmSync(join(dir, name), { force: true });
+  for (const name of removed) for (const f of [name, `${name}${ANCHOR_SUFFIX}`]) rmSync(join(dir, f), { force: true });
   return removed;
 }

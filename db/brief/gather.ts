@@ -1,9 +1,10 @@
 // Gathers a brief's figures: the region's spending and enrolment by level (the home view's series,
-// on its current boundary), five years of spending, the 基准定额 in force, the two never-decrease
+// on its current boundary), five years of spending, the 基准定额 in force (core/brief/law.ts), the two never-decrease
 // rules for the counties under it with their annotations (the compliance run), and optionally a
 // stored transfer scenario's results. Every dataset read is listed for the provenance footer.
 import type Database from 'better-sqlite3';
 import type { BriefData, CountyFigures, LevelFigures } from '../../core/brief/data';
+import { citationText, quotaFromLaw } from '../../core/brief/law';
 import { totalSpending } from '../../core/compliance/rules/totals';
 import { RULES } from '../../core/compliance/registry';
 import type { RegionInputs } from '../../core/compliance/inputs';
@@ -61,12 +62,17 @@ export function gatherBrief(db: Database.Database, q: BriefQuery): BriefData {
   const levels = levelFigures(series.rows, year);
   const trend = Array.from({ length: 5 }, (_, k) => year - 4 + k).map((y) => ({ y, f: levelFigures(series.rows, y).find((l) => l.level === 'all')! })).map(({ y, f }) => ({ year: y, spendingFen: f.spendingFen }));
 
-  const standards = loadStandards(db)
-    .filter((s) => s.component === 'public_funds_base' && (s.level === 'primary' || s.level === 'junior') && (s.regionClass === 'national' || s.regionClass === 'central_west' || s.regionClass === region.code.slice(0, 2) + '0000'))
+  // 基准定额: the province's own imported standard where it has one (data), else the national figure
+  // from the law store with its citation (the built-in funding_standard rows are its loaded copy).
+  const province = region.code.slice(0, 2) + '0000';
+  const provincial = loadStandards(db)
+    .filter((s) => s.component === 'public_funds_base' && s.regionClass === province)
     .filter((s) => s.effectiveFrom <= `${year}-12-31` && (s.effectiveTo === null || s.effectiveTo > `${year}-01-01`));
-  const quota = (level: 'primary' | 'junior') => {
-    const own = standards.find((s) => s.level === level && s.regionClass === region.code.slice(0, 2) + '0000') ?? standards.find((s) => s.level === level && s.regionClass === 'national') ?? standards.find((s) => s.level === level);
-    return own ? [{ level, quotaFen: own.value }] : [];
+  const quota = (level: 'primary' | 'junior'): BriefData['standards'] => {
+    const own = provincial.find((s) => s.level === level);
+    if (own) return [{ level, quotaFen: own.value, source: 'province', citation: null }];
+    const law = quotaFromLaw(level, year);
+    return law ? [{ level, quotaFen: law.value, source: 'law', citation: citationText(law) }] : [];
   };
 
   // The counties under the region (a county's brief checks the county itself).

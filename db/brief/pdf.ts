@@ -1,6 +1,9 @@
 // PDF from the brief's HTML through headless Chromium (the CLI, the browser-mode engine, tests):
-// A4, the page footer carrying the short provenance and "第 X 页 / 共 Y 页". Inside the packaged
-// Electron app the same HTML would go through webContents.printToPDF with the same footer.
+// A4, the page footer carrying the short provenance and "第 X 页 / 共 Y 页". It needs two things at
+// run time, and says so when either is missing: the playwright-core package (a runtime dependency in
+// package.json) and a Chromium binary on the machine. Inside the desktop app the same HTML goes
+// through Electron's webContents.printToPDF instead (electron/main/print-pdf.ts); the packaged app
+// carries neither. See docs/architecture.md#pdf.
 import { existsSync } from 'node:fs';
 import { pdfFooterTemplate } from '../../core/brief/html';
 import { CodedError } from '../../core/result';
@@ -16,7 +19,9 @@ export function findChromium(): string | null {
 export async function htmlToPdf(html: string, footer: string, lang: 'zh' | 'en'): Promise<Uint8Array> {
   const executablePath = findChromium();
   if (!executablePath) throw new CodedError('not_found', '没有找到 Chromium，无法生成 PDF（可设置 CHROMIUM_PATH） / no Chromium found to print the PDF (set CHROMIUM_PATH)');
-  const { chromium } = await import('playwright-core');
+  const { chromium } = await import('playwright-core').catch(() => {
+    throw new CodedError('not_found', '缺少 playwright-core 包，无法生成 PDF（请运行 npm ci） / the playwright-core package is missing, so no PDF can be printed (run npm ci)');
+  });
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     const page = await browser.newPage();

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
+import { sealNewDatasets } from '../audit/content';
 import { planFacts, type BulletinFact } from '../../core/bulletin/facts';
 import type { BulletinReading } from '../../core/bulletin/read';
 import { canonicalJson } from '../../core/import/mapping';
@@ -59,6 +60,7 @@ export function importBulletin(db: Database.Database, reading: BulletinReading, 
       );
       const insert = db.prepare('INSERT INTO bulletin_fact (dataset_id, region_code, year, level, measure, amount_fen, official_growth, comparable, restated_prior_fen, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
       for (const f of plan.facts) insert.run(datasetId, f.regionCode, f.year, f.level, f.measure, f.amountFen, f.officialGrowth, f.comparable ? 1 : 0, f.restatedPriorFen, f.sentence);
+      sealNewDatasets(db);
       return datasetId;
     })();
     options.regions.keepPending();

@@ -3,6 +3,7 @@
 //   value f64[n] · extra f64[n] (NaN = none) · code u32[n] · year u16[n] · key u8[n]
 // Expenditure keeps only the coarsest budget-function rows of each region-year-level (a source
 // that gives both 205 and its breakdown would otherwise count twice); enrolment only autumn counts.
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
 export type PackKind = 'expenditure' | 'enrolment' | 'bulletin' | 'fiscal';
@@ -17,6 +18,37 @@ const SOURCE_SQL: Record<PackKind, string> = {
   bulletin: `SELECT region_code, year, level || '|' || measure, amount_fen, restated_prior_fen FROM bulletin_fact WHERE dataset_id = @id`,
   fiscal: `SELECT region_code, year, indicator, value, NULL FROM fiscal_fact WHERE dataset_id = @id`,
 };
+
+/** The pack a dataset kind gets, or null when the compliance check does not pack it. */
+export function packKindOf(datasetKind: string): PackKind | null {
+  return datasetKind === 'expenditure' || datasetKind === 'enrolment' || datasetKind === 'bulletin' || datasetKind === 'fiscal' ? datasetKind : null;
+}
+
+/** SHA-256 of a stored pack: its row count, code and key lists, and the blob. */
+export function packDigest(rows: number, codes: string, keys: string, blob: Buffer): string {
+  return createHash('sha256').update(`${rows}\n${codes}\n${keys}\n`, 'utf8').update(blob).digest('hex');
+}
+
+/** SHA-256 of the pack made from the dataset's facts now (recorded in its content seal at import). */
+export function packDigestOf(db: Database.Database, kind: PackKind, id: number): string {
+  const c = pack(db, kind, id);
+  return packDigest(c.rows, JSON.stringify(c.codes), JSON.stringify(c.keys), toBlob(c));
+}
+
+/**
+ * The pack digest the dataset was sealed with at import (db/audit/content.ts), or null when the
+ * dataset has no seal (a database from before seals, opened read-only).
+ */
+function sealedPackDigest(db: Database.Database, dataset: { id: number; sha256: string }): string | null {
+  try {
+    const after = db.prepare(`SELECT after FROM audit_log WHERE entity = 'dataset_content' AND entity_id = ? ORDER BY seq DESC LIMIT 1`).pluck().get(String(dataset.id)) as string | null | undefined;
+    if (!after) return null;
+    const seal = JSON.parse(after) as { sha256?: string; packSha256?: string | null };
+    return seal.sha256 === dataset.sha256 && typeof seal.packSha256 === 'string' ? seal.packSha256 : null;
+  } catch {
+    return null;
+  }
+}
 
 function pack(db: Database.Database, kind: PackKind, id: number): Columns {
   const mixed = kind === 'expenditure' && db.prepare(`SELECT 1 FROM expenditure_fact WHERE dataset_id = ? AND func_code <> '205' LIMIT 1`).get(id) !== undefined ? 1 : 0;
@@ -98,10 +130,19 @@ function readOrPack(db: Database.Database, kind: PackKind, dataset: { id: number
     if (e instanceof Error && /no such table/.test(e.message)) return pack(db, kind, dataset.id);
     throw e;
   }
-  if (hit) return fromBlob(hit.data, hit.n, JSON.parse(hit.codes) as string[], JSON.parse(hit.keys) as string[]);
+  // A stored pack is a cache anyone with the file can edit: it is used only when its digest is the
+  // one sealed in the audit log at import; otherwise it is rebuilt from the facts.
+  const sealed = sealedPackDigest(db, dataset);
+  if (hit && sealed !== null && packDigest(hit.n, hit.codes, hit.keys, hit.data) === sealed) return fromBlob(hit.data, hit.n, JSON.parse(hit.codes) as string[], JSON.parse(hit.keys) as string[]);
   const c = pack(db, kind, dataset.id);
+  const blob = toBlob(c);
+  const codes = JSON.stringify(c.codes);
+  const keys = JSON.stringify(c.keys);
+  // Store only a pack that matches its seal: a pack made from changed facts is not kept (the
+  // change is for `wb audit verify` to report), nor one of an unsealed dataset.
+  if (db.readonly || sealed === null || packDigest(c.rows, codes, keys, blob) !== sealed) return c;
   try {
-    db.prepare('INSERT OR REPLACE INTO fact_columns (dataset_id, sha256, row_count, codes, keys, data) VALUES (?, ?, ?, ?, ?, ?)').run(dataset.id, dataset.sha256, c.rows, JSON.stringify(c.codes), JSON.stringify(c.keys), toBlob(c));
+    db.prepare('INSERT OR REPLACE INTO fact_columns (dataset_id, sha256, row_count, codes, keys, data) VALUES (?, ?, ?, ?, ?, ?)').run(dataset.id, dataset.sha256, c.rows, codes, keys, blob);
   } catch (e) {
     // A read-only or busy database still answers the check; the pack is made again next time.
     if (!(e instanceof Error && /readonly|busy|locked/i.test(e.message))) throw e;

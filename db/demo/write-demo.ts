@@ -6,6 +6,7 @@ import { demoAidFacts } from '../../core/demo/aid';
 import type { DemoData, Scope } from '../../core/demo/types';
 import { generateSchoolDemo } from '../../core/demo/schools';
 import { insertDataset } from '../repos/datasets';
+import { sealNewDatasets } from '../audit/content';
 import { writeSchoolDemo } from './write-schools';
 import { insertCodeChanges, insertRegions } from '../repos/regions';
 
@@ -128,6 +129,7 @@ export function writeDemo(db: Database.Database, data: DemoData, importedAt = ne
     // Schools, kindergartens, certifications and inclusion for the 优质均衡 assessment and the plan's targets.
     // (A database still at an older schema version, as some upgrade tests build, has no school tables.)
     if (db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'school_fact'`).get()) rows += writeSchoolDemo(db, generateSchoolDemo(data), label, source, importedAt).rows;
+    sealNewDatasets(db);
     return { datasetIds: { ...datasetIds, ...(aidId !== undefined ? { aid: aidId } : {}) }, rows };
   });
   return run();

@@ -48,7 +48,7 @@ export async function balanceWorkbook(input: BalanceWorkbookInput): Promise<Uint
     for (const s of a.sections) cv.addRow([input.names.get(a.county) ?? a.county, SECTION_ZH[s.section], ...s.cvs.map((c) => (Number.isFinite(c.cv) ? Number(c.cv.toFixed(4)) : '无数据')), s.cvs[0]?.limit ?? '', s.schools.length, s.schoolsPassing, a.status === 'met' ? '达标' : '未达标']);
   const cost = wb.addWorksheet('补齐资金');
   head(cost, '补齐资源配置差距所需资金（万元，全部指标达标口径）', ['地级市', '县（市、区）', '设备', '校舍场地', '多媒体教室', '教师（一年）', '合计', '补齐后是否达标']);
-  const wan = (fen: number) => Math.round(fen / 100) / 10_000;
+  const wan = (fen: number | null) => (fen === null ? '无数据' : Math.round(fen / 100) / 10_000);
   const byPref = new Map<string, CountyCost[]>();
   for (const c of input.costs) {
     const p = input.prefectureOf.get(c.county) ?? '省直辖';
@@ -56,8 +56,14 @@ export async function balanceWorkbook(input: BalanceWorkbookInput): Promise<Uint
   }
   for (const [p, list] of byPref) {
     for (const c of list) cost.addRow([input.names.get(p) ?? p, input.names.get(c.county) ?? c.county, wan(c.equipmentFen), wan(c.areaFen), wan(c.roomsFen), wan(c.teachersFen), wan(c.totalFen), c.metAfterClosing ? '是' : '否（差异系数）']);
-    const sum = (f: (c: CountyCost) => number) => wan(list.reduce((a, c) => a + f(c), 0));
+    // Sums in 分, exactly; 无数据 when any county's part is.
+    const sum = (f: (c: CountyCost) => number | null) => wan(list.reduce<number | null>((a, c) => (a === null || f(c) === null ? null : a + f(c)!), 0));
     cost.addRow([`${input.names.get(p) ?? p} 小计`, '', sum((c) => c.equipmentFen), sum((c) => c.areaFen), sum((c) => c.roomsFen), sum((c) => c.teachersFen), sum((c) => c.totalFen), '']).font = { bold: true };
   }
+  const missing = [...new Set(input.costs.flatMap((c) => c.missing))];
+  const units = input.costs[0]?.assumptions;
+  cost.addRow([]);
+  cost.addRow([`单价：校舍场地 ${units?.areaYuanPerM2 ? `${units.areaYuanPerM2.value} 元/m²（${units.areaYuanPerM2.source}）` : '未设定'}；多媒体教室 ${units?.roomYuan ? `${units.roomYuan.value} 元/间（${units.roomYuan.source}）` : '未设定'}；教师工资取各县教师平均工资，无则取用户设定`]);
+  for (const m of missing) cost.addRow([m]);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -1,4 +1,5 @@
 // A whole dataset out of the database: .xlsx, .csv (exact decimal text) or Arrow IPC (Int64 分).
+import { auditHeadLine } from '../audit/anchor';
 import type Database from 'better-sqlite3';
 import { Int32, Int64, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { CodedError } from '../../core/result';
@@ -20,6 +21,7 @@ export function datasetProvenance(db: Database.Database, id: number): string[] {
     `SHA-256：${d.sha256}`,
     `导入时间：${d.importedAt}；原始单位：${d.unit}；口径：${d.basis ?? '—'}；范围：${d.scope ?? '—'}；发布阶段：${d.releaseStage}${d.synthetic ? '；合成数据' : ''}`,
     `存储单位：金额为分（导出时换算为元，保留两位小数），人数为人`,
+    auditHeadLine(db),
   ];
 }
 

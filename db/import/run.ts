@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
+import { sealNewDatasets } from '../audit/content';
 import type { RawRow } from '../../core/import/cells';
 import { fileRegionContext } from '../../core/import/file-context';
 import { unitNotes } from '../../core/import/unit-notes';
@@ -33,6 +34,10 @@ import { factWriter, referenceWriter, type WriteResult } from './writers';
 import { pruneBackups, writeBackup } from '../backup/backups';
 import { startsLikeFormula } from '../../core/security/csv-cell';
 import { beginImmediate, inTurn, WriteLockTimeout } from './write-turn';
+import { explainSheetChoice, hiddenContent, sheetOrder } from './hidden-content';
+import { saveFindings, savePublished, writePriorYearFacts } from './findings';
+import { createPublishedChecker } from '../../core/import/published-checks';
+import { publishedColumnName, publishedNotes } from './published-notes';
 
 export type ImportProgress = (done: number, total: number, stage: string) => void;
 export type RunOptions = {
@@ -184,7 +189,9 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       if (!source.sheets.includes(sheet)) return refused([fileProblem(displayName, 'sheet_not_found', `没有名为「${sheet}」的工作表；现有：${source.sheets.join('、')} / no such sheet`, sheet)]);
       ({ head, rest } = await headAndRest(source, sheet));
     } else {
-      for (const name of source.sheets) {
+      // Visible sheets first: a hidden first sheet (an old version, a lookup table) is not what
+      // the user sees when opening the file, so it is chosen only when no visible sheet has data.
+      for (const name of sheetOrder(source)) {
         ({ head, rest } = await headAndRest(source, name));
         sheet = name;
         if (head.some((r) => r.cells.some((c) => c !== null && String(c).trim() !== ''))) break;
@@ -196,6 +203,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
   }
   const sheetName = sheet ?? source.sheets[0] ?? displayName;
   fileInfo.sheet = source.format === 'csv' || source.format === 'tsv' ? null : sheetName;
+  const sheetChoice = explainSheetChoice(source, sheetName, request.sheet !== undefined, displayName);
   if (!head.some((r) => r.cells.some((c) => c !== null && String(c).trim() !== ''))) return refused([fileProblem(displayName, 'file_empty', '工作表为空，没有可导入的行 / the sheet has no rows', fileInfo.sheet)]);
 
   // 2. The table and its mapping: saved for this shape, suggested, then --map/--where on top.
@@ -220,7 +228,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
   const base: Mapping = saved ? withFileFacts(JSON.parse(saved) as Mapping, suggestion) : suggestion.mapping;
   const { mapping, errors } = applyOverrides(base, layout, request.map, request.where, request.unit);
   const mappingSource: ImportOutcome['mappingSource'] = request.map.length || request.where.length ? 'given' : saved ? 'saved' : 'suggested';
-  const notes = [...(saved ? ['使用此前为同样表头保存的映射 / using the mapping saved for this file shape'] : suggestion.notes), ...unitNotes(request.kind, mapping, request.unit)];
+  const notes = [...sheetChoice.notes, ...(saved ? ['使用此前为同样表头保存的映射 / using the mapping saved for this file shape'] : suggestion.notes), ...unitNotes(request.kind, mapping, request.unit)];
   const problems: Problem[] = errors.map((e) => fileProblem(displayName, 'header_unknown_column', e.message, fileInfo.sheet, null, e.option));
   const required = KIND_FIELDS[request.kind].filter((f) => f.required);
   for (const f of required) {
@@ -347,16 +355,24 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
       else if (p.severity === 'error' && problems.length === MAX_LISTED_PROBLEMS) problems.push({ ...p, code: p.code, expected: `${p.expected}（更多问题未列出 / further problems not listed）` });
     };
-    const flags = new Map((await source.flags(sheetName).catch(() => [])).map((f) => [`${f.row}|${f.col}`, f]));
+    const allFlags = await source.flags(sheetName).catch(() => []);
+    const flags = new Map(allFlags.filter((f) => f.kind === 'merged' || f.kind === 'formula_without_value').map((f) => [`${f.row}|${f.col}`, f]));
+    const hidden = hiddenContent(allFlags, { file: displayName, sheet: fileInfo.sheet, columnName: (c) => mapping.columns[c] || `#${c + 1}` });
+    sheetChoice.warnings.forEach(add);
     // Merged or formula cells matter wherever they feed a fact: values and key columns alike.
     const valueColumns = new Set([...mapping.values.map((v) => v.column), ...Object.values(mapping.fields).flatMap((f) => ('column' in f ? [f.column] : []))]);
     const dataStart = mapping.dataStart || layout.dataStart || 0;
 
+    // Bulletin tables: the printed figures of each row checked against each other (上年/本年/增长率,
+    // growth gap, share), and kept with the dataset.
+    const published = request.kind === 'bulletin' ? createPublishedChecker({ file: displayName, sheet: fileInfo.sheet, columnName: (f) => publishedColumnName(mapping, f) }) : null;
+    const bulletinFacts: Fact[] = [];
     const handle = (r: RawRow) => {
       if (r.n < dataStart) return;
       rowsRead++;
       const out = interpreter?.row(r);
       // Below the table (notes, the next table on the sheet) merged cells are layout, not data.
+      if (!out?.ended && r.cells.length > 0) hidden.seeRow(r.n, valueColumns);
       if (!out?.ended) for (const c of valueColumns) {
         const flag = flags.get(`${r.n}|${c}`);
         if (flag) add({ code: flag.kind === 'merged' ? 'merged_cells' : 'formula_without_value', severity: 'error', file: displayName, sheet: fileInfo.sheet, row: r.n, column: mapping.columns[c] ?? `#${c + 1}`, value: null, expected: flag.kind === 'merged' ? '数据区不应有合并单元格；请取消合并并逐格填写 / no merged cells in the data area' : '公式没有保存计算结果；请在 Excel 中重新计算并保存，或粘贴为数值 / a formula without a saved value' });
@@ -374,6 +390,11 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       }
       if (!out) return;
       out.problems.forEach(add);
+      if (published)
+        for (const f of out.facts) {
+          bulletinFacts.push(f);
+          if (f.published) published.row(f.row, `${options.regions.lookup.nameOf?.(f.regionCode)?.name ?? f.regionCode}${f.level !== 'all' ? ` ${f.level}` : ''}`, f.published).forEach(add);
+        }
       totals.push(...out.totals);
       // Once the import is refused nothing will be kept: stop writing, keep reading for problems.
       if (errorCount === 0)
@@ -420,6 +441,17 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       }
     }
     flushWrites();
+    hidden.problems().forEach(add);
+    if (published && errorCount === 0) {
+      const prior = writePriorYearFacts(db, datasetId, bulletinFacts);
+      factCount += prior.written;
+      if (prior.written) notes.push(`${prior.written} 个上年数按表中印出的“上年”值存为上一年度的数值 / ${prior.written} printed prior-year value(s) stored as the previous year's figures`);
+      for (const c of prior.conflicts) add({ code: 'published_mismatch', severity: 'warning', file: displayName, sheet: fileInfo.sheet, row: c.fact.row, column: publishedColumnName(mapping, 'prior'), value: c.printed, expected: `印出的上年数与本文件 ${c.fact.year - 1} 年的数值 ${formatRatio(c.held, 100n, 2)} 元不一致 / the printed prior-year value differs from this file's own ${c.fact.year - 1} figure` });
+    }
+    if (published) {
+      published.end().forEach(add);
+      notes.push(...publishedNotes(published.checkedRows(), problems, bulletinFacts));
+    }
     for (const x of interpreter?.resolvedByFile() ?? []) notes.push(`「${x.text}」（第 ${x.row} 行起）有重名，按本文件其他各行（均属${x.label}）识别为 ${options.regions.lookup.nameOf?.(x.code)?.name ?? ''}(${x.code}) / "${x.text}" is ambiguous; resolved as ${x.code} because the file's other rows all lie in ${x.label}`);
     if (factCount === 0 && errorCount === 0) add(fileProblem(displayName, 'file_empty', '没有读到任何数据值 / no values were found under the header', fileInfo.sheet));
     if (request.kind === 'regions') {
@@ -496,7 +528,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     };
     if (toConfirm > 0 && !request.confirm && !options.dryRun && errorCount === 0) {
       errorCount++;
-      problems.unshift(fileProblem(displayName, 'confirmation_required', `有 ${toConfirm} 项提示需要确认（数值明显偏离上年或同级地区等）；核对后在预览中勾选确认，或在命令行加 --confirm / ${toConfirm} warning(s) must be confirmed: check them, then confirm (--confirm)`, fileInfo.sheet));
+      problems.unshift(fileProblem(displayName, 'confirmation_required', `有 ${toConfirm} 项提示需要确认（数值明显偏离上年或同级地区、隐藏内容、公式、公告数字不符等）；核对后在预览中勾选确认，或在命令行加 --confirm / ${toConfirm} warning(s) must be confirmed: check them, then confirm (--confirm)`, fileInfo.sheet));
     }
     if (errorCount > 0) {
       rollback();
@@ -512,6 +544,9 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     db.prepare('INSERT INTO import_mapping (shape_hash, kind, mapping_json, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT (shape_hash, kind) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at').run(shapeHash, request.kind, JSON.stringify(shapeOnly(mapping)), now().toISOString());
     const ctl = db.prepare('INSERT OR REPLACE INTO dataset_control_total (dataset_id, label, year, field, expected, actual, tolerance, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     if (factTable) for (const x of reconcile(partSums, totals)) ctl.run(datasetId, x.label, x.year, `${x.field}${x.level !== 'all' ? `/${x.level}` : ''}`, x.expected, x.actual, x.tolerance, x.row || null);
+    if (request.kind === 'bulletin') savePublished(db, datasetId, bulletinFacts);
+    saveFindings(db, datasetId, problems);
+    sealNewDatasets(db);
     db.exec('COMMIT');
     committed = true;
     options.regions.keepPending();

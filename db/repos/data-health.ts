@@ -88,6 +88,8 @@ const VIEW_INPUTS: Record<string, (input: string) => boolean> = {
  */
 export function datasetsUsedBy(db: Database.Database, scope: Scope, view: string, region: string | null): { id: number; name: string; synthetic: boolean }[] {
   if (view === 'datasets') return allDatasets(db).map((d) => ({ id: d.id, name: d.name, synthetic: d.synthetic }));
+  // The plan's targets read the school-level kinds (schools, kindergartens, attainment, inclusion).
+  if (view === 'targets') return allDatasets(db).filter((d) => ['schools', 'kindergartens', 'county_attainment', 'inclusion'].includes(d.kind) && !d.superseded).map((d) => ({ id: d.id, name: d.name, synthetic: d.synthetic }));
   if (view === 'aid') return allDatasets(db).filter((d) => d.kind === 'aid' && !d.superseded).map((d) => ({ id: d.id, name: d.name, synthetic: d.synthetic }));
   const reads = VIEW_INPUTS[view];
   if (!reads) return [];

@@ -13,6 +13,7 @@ import type { SimInputs, SimUnit, YearFigures } from '../../core/transfer/inputs
 import { chooseDatasets, datasetRefs } from '../compliance/datasets';
 import { basisLine } from '../repos/basis';
 import { gatherInputs } from '../compliance/gather';
+import { gatherGap } from './gap';
 
 
 /** '000000' stands for the whole country (every unit in the database). */
@@ -94,5 +95,6 @@ export function gatherSimInputs(db: Database.Database, q: SimQuery): SimInputs {
   if (units.length === 0) throw new CodedError('not_found', `${region.name} ${year} 年没有下辖单位的在校生数据 / no ${unitLevel} enrolment under ${region.code} in ${year}`);
   const unique = datasetRefs(chosen).map((d) => ({ id: d.id, name: d.name, sha256: d.sha256 }));
   const basis = { hash: chosen.basis.hash, line: basisLine(chosen.basis, (i) => ['expenditure', 'enrolment', 'fiscal:population', 'fiscal:area', 'fiscal:gpb_revenue', 'fiscal:gpb_expenditure'].includes(i)) };
-  return { regionCode: region.code, regionName: region.name, year, units, datasets: unique, dataHash: sha256Hex(canonicalJson(units)), holes, basis };
+  const gap = gatherGap(db, region.code, year, unitLevel, units.map((u) => u.code));
+  return { regionCode: region.code, regionName: region.name, year, units, datasets: unique, dataHash: sha256Hex(canonicalJson(units)), holes, basis, gap };
 }

@@ -17,6 +17,7 @@ import { complianceHandlers } from './handlers/compliance';
 import { importHandlers } from './handlers/imports';
 import { perStudentHandlers } from './handlers/per-student';
 import { regionHandlers } from './handlers/regions';
+import { targetsHandlers } from './handlers/targets';
 import { transferHandlers } from './handlers/transfer';
 import { workspaceHandlers } from './handlers/workspace';
 import { healthHandlers } from './handlers/health';
@@ -36,13 +37,15 @@ export type Engine = { dispatcher: Dispatcher; state: EngineState; opened: OpenR
 /** Channels that answer while the database is damaged. */
 const RECOVERY_CHANNELS = new Set(['app.info', 'backup.list', 'backup.restore']);
 /** Channels that change the database, refused up front when it is read-only. */
-const WRITE_CHANNELS = new Set(['import.commit', 'bulletin.import', 'compliance.annotate', 'transfer.edit', 'backup.create', 'backup.restore', 'basis.set']);
+const WRITE_CHANNELS = new Set(['import.commit', 'bulletin.import', 'compliance.annotate', 'transfer.edit', 'backup.create', 'backup.restore', 'basis.set', 'targets.unitCosts.set']);
 
 function openOrRecover(options: EngineOptions, log: (line: string) => void): { opened: OpenResult | null; recovery: EngineState['recovery'] } {
   try {
     const opened = openDatabase(options.file);
     if (opened.backupFile) log(`backup before migration: ${opened.backupFile}`);
     if (opened.readOnly) log(opened.readOnly.message);
+    // The 审计与备份 view's verification shows the same problems where the user looks.
+    for (const notice of opened.auditNotices) log(`audit: ${notice}`);
     if (opened.created && options.seedDemo !== false) {
       const written = writeDemo(opened.db, generateDemo({ scale: 'province' }));
       log(`new database ${opened.file}: demo province written (${written.rows} rows)`);
@@ -79,6 +82,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...complianceHandlers(state),
     ...transferHandlers(state),
     ...aidHandlers(state),
+    ...targetsHandlers(state),
     ...briefHandlers(state),
     ...auditHandlers(state),
     ...workspaceHandlers(state),

@@ -17,7 +17,8 @@ const STDERR_TAIL_LINES = 20;
 
 export type EngineFailure = { exitCode: number; crashes: number; stderrTail: readonly string[] };
 
-export type EngineState = 'idle' | 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
+/** The engine process's lifecycle as the supervisor sees it (not the engine's own handler state, electron/engine/state.ts). */
+export type EngineLifecycle = 'idle' | 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
 
 export type EngineSupervisorOptions = {
   engineFile: string;
@@ -39,7 +40,7 @@ export type EngineSupervisor = {
   retry(): void;
   /** On quit: stop answering, cancel restarts, end the engine. Its exit is then expected. */
   stop(): void;
-  state(): EngineState;
+  state(): EngineLifecycle;
 };
 
 /** The engine's command line, as utility-main.ts parses it. */
@@ -75,7 +76,7 @@ export function createEngineSupervisor(options: EngineSupervisorOptions): Engine
   /** Renderers owed a port as soon as the engine says it is ready. */
   const owed = new Set<number>();
   let child: UtilityProcess | null = null;
-  let state: EngineState = 'idle';
+  let state: EngineLifecycle = 'idle';
   let crashes = 0;
   let startedAt = 0;
   let restartTimer: ReturnType<typeof setTimeout> | null = null;

@@ -20,6 +20,7 @@ import { TransferView } from './features/transfer/TransferView';
 import { BriefView } from './features/brief/BriefView';
 import { AuditView } from './features/audit/AuditView';
 import { AidView } from './features/aid/AidView';
+import { TargetsView } from './features/targets/TargetsView';
 import { RecoveryView } from './features/audit/RecoveryView';
 import { WorkspaceBar } from './features/workspace/WorkspaceBar';
 import { HealthView } from './features/health/HealthView';
@@ -169,6 +170,13 @@ export function App() {
               <div className="layout layout-full">
                 <ViewBoundary>
                   <TransferView regions={regions} initialRegion={regionCode} unit={prefs.unit} />
+                </ViewBoundary>
+              </div>
+            )}
+            {view === 'targets' && (
+              <div className="layout layout-full">
+                <ViewBoundary>
+                  <TargetsView regions={regions} initialRegion={regionCode} unit={prefs.unit} />
                 </ViewBoundary>
               </div>
             )}

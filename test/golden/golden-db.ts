@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../../db/open';
 import { insertDataset } from '../../db/repos/datasets';
+import { sealNewDatasets } from '../../db/audit/content';
 import { insertCodeChanges, insertRegions } from '../../db/repos/regions';
 
 export type GoldenRegion = { code: string; name: string; level: 'province' | 'prefecture' | 'county'; parent?: string | null; validFrom?: string; validTo?: string };
@@ -79,5 +80,7 @@ export function buildGoldenDb(dir: string, name: string, c: GoldenCase): Databas
     const s = db.prepare('INSERT INTO fiscal_fact (dataset_id, region_code, year, indicator, value) VALUES (?, ?, ?, ?, ?)');
     for (const [code, year, indicator, v] of c.fiscal) s.run(id, code, year, indicator, v);
   }
+  // As an import does: the content of each dataset is sealed in the audit log.
+  sealNewDatasets(db);
   return db;
 }

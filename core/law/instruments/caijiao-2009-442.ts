@@ -9,6 +9,7 @@ export const caijiao2009442 = instrument({
   issuer: '财政部、国家发展改革委、教育部、人力资源社会保障部',
   date: '2009-12-01',
   url: 'https://60617075t6.com/html/zwfwzdbsfw....info11623897.html',
+  urlKind: 'repost',
   articles: {
     '免学费补助资金': '免学费补助资金，中央财政统一按照每生每年平均2000元标准，与地方按比例分担，并按各中等职业学校各专业学费标准安排拨付。',
   },

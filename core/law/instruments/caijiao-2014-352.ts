@@ -7,6 +7,7 @@ export const caijiao2014352 = instrument({
   issuer: '财政部、教育部',
   date: '2014-10-30',
   url: 'http://xjsyw.com/news/show.php?itemid=31006',
+  urlKind: 'repost',
   articles: {
     '二': '2017年各地高职院校年生均财政拨款水平应当不低于12000元。',
   },

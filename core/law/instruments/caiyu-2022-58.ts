@@ -9,6 +9,7 @@ export const caiyu202258 = instrument({
   issuer: '财政部',
   date: '2022-04-13',
   url: 'https://www.gov.cn/zhengce/zhengceku/2022-05/07/content_5689025.htm',
+  urlKind: 'official',
   articles: {
     第七条:
       '某省转移支付系数 = 均衡性转移支付总额 ÷ 标准财政收支缺口总额 × 权重 + 困难程度系数 × 权重；困难程度系数 = 标准化处理后的 基本公共服务必保支出 ÷ 地方标准财政收入 × 55% + 标准化处理后的 标准财政收支缺口 ÷ 标准财政支出 × 45%。',

@@ -7,6 +7,7 @@ export const gangyao1993 = instrument({
   issuer: '中共中央、国务院',
   date: '1993-02-13',
   url: 'http://hssesm.cn/c/2017-09-29/1823957.shtml',
+  urlKind: 'repost',
   articles: {
     '第48条': '逐步提高国家财政性教育经费支出占国民生产总值的比例，本世纪末达到4%。',
   },

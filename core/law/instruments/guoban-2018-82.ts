@@ -7,6 +7,7 @@ export const guoban201882 = instrument({
   issuer: '国务院办公厅',
   date: '2018-08-17',
   url: 'https://www.kc22.net/358308920-1-4863.html',
+  urlKind: 'repost',
   articles: {
     '一、总体要求':
       '保证国家财政性教育经费支出占国内生产总值比例一般不低于4%，确保一般公共预算教育支出逐年只增不减，确保按在校学生人数平均的一般公共预算教育支出逐年只增不减。',

@@ -9,6 +9,7 @@ export const guofa201567 = instrument({
   issuer: '国务院',
   date: '2015-11-25',
   url: 'http://clubcadera.com/details.php?alias=hangye&id=966',
+  urlKind: 'repost',
   articles: {
     '二（二）':
       '统一城乡义务教育学校生均公用经费基准定额：中西部地区小学600元、初中800元，东部地区小学650元、初中850元；特殊教育学校和随班就读残疾学生按每生每年6000元补助；寄宿制学校按寄宿生年生均200元增加公用经费；不足100人的农村小规模学校和教学点按100人核定公用经费。',
@@ -21,7 +22,7 @@ export const guofa201567 = instrument({
     { key: 'standard.special_ed_public_funds.special.national', value: 600000, from: '2016-01-01', to: null, article: '二（二）', confidence: 'C', note: 'Raised from 4000 元. Some provinces pay more (山东 8000 元).' },
     { key: 'standard.boarding_topup.primary.national', value: 20000, from: '2016-01-01', to: '2023-01-01', article: '二（二）', confidence: 'C' },
     { key: 'standard.boarding_topup.junior.national', value: 20000, from: '2016-01-01', to: '2023-01-01', article: '二（二）', confidence: 'C' },
-    { key: 'standard.small_school_min_pupils.primary.national', value: 100, from: '2016-01-01', to: null, article: '二（二）', url: 'http://yishui.gov.cn/info/129250/341109.htm', confidence: 'C' },
-    { key: 'standard.small_school_min_pupils.junior.national', value: 100, from: '2016-01-01', to: null, article: '二（二）', url: 'http://yishui.gov.cn/info/129250/341109.htm', confidence: 'C' },
+    { key: 'standard.small_school_min_pupils.primary.national', value: 100, from: '2016-01-01', to: null, article: '二（二）', url: 'http://yishui.gov.cn/info/129250/341109.htm', urlKind: 'government_copy', confidence: 'C' },
+    { key: 'standard.small_school_min_pupils.junior.national', value: 100, from: '2016-01-01', to: null, article: '二（二）', url: 'http://yishui.gov.cn/info/129250/341109.htm', urlKind: 'government_copy', confidence: 'C' },
   ],
 });

@@ -9,6 +9,7 @@ export const quota2023 = instrument({
   issuer: '财政部、教育部',
   date: '2023-05-10',
   url: 'http://m.nodetpl.com/2023/0510/471176.shtml',
+  urlKind: 'repost',
   articles: {
     '基准定额': '2023年春季学期起，义务教育生均公用经费基准定额小学由650元提高到720元、初中由850元提高到940元。',
     '寄宿生': '寄宿制学校寄宿生年生均公用经费补助由200元提高到300元。',

@@ -26,6 +26,8 @@ export type TableSource = {
   encoding: TextEncoding | null;
   /** Sheet names in workbook order. CSV/TSV: one pseudo-sheet, the file name without its extension. */
   sheets: string[];
+  /** Sheets Excel does not show (state hidden/veryHidden); absent when the reader cannot tell. */
+  hiddenSheets?: string[];
   /**
    * Rows of one sheet in order. Row numbers are 1-based and consecutive from 1 up to the last
    * non-empty row: empty rows in between come as `cells: []`, empty rows after the last one are
@@ -40,7 +42,8 @@ export type TableSource = {
    * Cells the importer must refuse or handle. `col` is the 0-based index into `cells` (column A = 0),
    * `row` the 1-based row number. Merged ranges give one 'merged' flag per covered cell except the
    * top-left (which holds the value); formula cells without a cached value give
-   * 'formula_without_value'. Complete when the promise resolves (for a streamed .xlsx this may read
+   * 'formula_without_value'; .xlsx formulas with a cached value 'formula', formulas reading another
+   * workbook 'external_link', hidden rows one 'hidden_row' flag with col -1. Complete when the promise resolves (for a streamed .xlsx this may read
    * the sheet once more); always [] for CSV/TSV.
    */
   flags(sheet: string): Promise<CellFlag[]>;

@@ -60,6 +60,8 @@ export function openXlsBuffer(buf: Buffer, ctx: FileContext, sha256: string): Ta
     throw readerError('file_empty', ctx.fileName, EXPECTED.allSheetsEmpty);
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  // Hidden (1) and very hidden (2) sheets, by position in the workbook.
+  const hiddenSheets = (wb.Workbook?.Sheets ?? []).filter((s) => (s.Hidden ?? 0) > 0 && s.name !== undefined && sheets.includes(s.name)).map((s) => s.name as string);
   let closed = false;
 
   const sheetOf = (name: string): WorkSheet => {
@@ -85,6 +87,7 @@ export function openXlsBuffer(buf: Buffer, ctx: FileContext, sha256: string): Ta
 
   return {
     ...workbookSourceBase(ctx, 'xls', sha256, sheets, rowsOf),
+    hiddenSheets,
     flags: async (name): Promise<CellFlag[]> => {
       const ws = sheetOf(name);
       const data = denseRows(ws);

@@ -3,7 +3,7 @@
 // text, empty as null. Used by both the in-memory and the streamed .xlsx paths.
 import ExcelJS from 'exceljs';
 import type { Cell as XCell, Row as XRow } from 'exceljs';
-import type { Cell } from '../../../core/import/cells';
+import type { Cell, CellFlag } from '../../../core/import/cells';
 import { isoFromUtcDate } from './sheet';
 
 /** Returned for a formula cell that has no cached result (the importer must refuse the cell). */
@@ -47,17 +47,60 @@ export function plainCell(cell: XCell): Plain {
   return plainValue(cell.value);
 }
 
-/** A row's cells (index 0 = column A), and the columns of formulas without a cached value. */
-export function plainRow(row: XRow): { cells: Cell[]; noResult: number[] } {
+/** The formula text of a cell value, if it is a formula (own or shared). */
+function formulaOf(v: unknown): string | null {
+  if (!isRecord(v)) return null;
+  if (typeof v.formula === 'string') return v.formula;
+  if (typeof v.sharedFormula === 'string') return v.sharedFormula;
+  return 'formula' in v || 'sharedFormula' in v ? '' : null;
+}
+
+/**
+ * A reference into another workbook: Excel stores it as [n]Sheet!A1 (n indexes xl/externalLinks)
+ * or, when written by hand, '[Book.xlsx]Sheet'!A1 or a path.
+ */
+export const EXTERNAL_REF = /\[[^\]]+\][^!]*!|'[^']*[\\/][^']*'!/;
+
+export type PlainRow = {
+  cells: Cell[];
+  /** Columns (0-based) of formulas without a cached value. */
+  noResult: number[];
+  /** Columns of formulas whose cached value is taken (reported: the value may be stale). */
+  formulas: number[];
+  /** Columns of formulas that read another workbook. */
+  external: number[];
+  /** The row is hidden in Excel. */
+  hidden: boolean;
+};
+
+/** A row's cells (index 0 = column A), and what the importer must report about them. */
+export function plainRow(row: XRow): PlainRow {
   const cells: Cell[] = [];
   const noResult: number[] = [];
+  const formulas: number[] = [];
+  const external: number[] = [];
   row.eachCell({ includeEmpty: false }, (cell, col) => {
     const v = plainCell(cell);
+    const f = cell.type === ExcelJS.ValueType.Merge ? null : formulaOf(cell.value);
+    if (f !== null) {
+      if (EXTERNAL_REF.test(f)) external.push(col - 1);
+      else if (v !== NO_RESULT) formulas.push(col - 1);
+    }
     if (v === NO_RESULT) noResult.push(col - 1);
     else if (v !== null) {
       while (cells.length < col - 1) cells.push(null);
       cells[col - 1] = v;
     }
   });
-  return { cells, noResult };
+  return { cells, noResult, formulas, external, hidden: row.hidden === true };
+}
+
+/** The flags of one row, as the TableSource contract gives them. */
+export function rowFlags(n: number, r: PlainRow): CellFlag[] {
+  const flags: CellFlag[] = [];
+  for (const col of r.noResult) flags.push({ row: n, col, kind: 'formula_without_value' });
+  for (const col of r.formulas) flags.push({ row: n, col, kind: 'formula' });
+  for (const col of r.external) flags.push({ row: n, col, kind: 'external_link' });
+  if (r.hidden && r.cells.length > 0) flags.push({ row: n, col: -1, kind: 'hidden_row' });
+  return flags;
 }

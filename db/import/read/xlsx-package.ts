@@ -3,7 +3,8 @@
 import { EXPECTED, readerError, zipNotWorkbook, type Kind } from './errors';
 import { readZipDirectory, readZipText, ZipError, type ReadAt, type ZipEntry } from './zip';
 
-export type SheetPart = { name: string; part: string };
+/** `hidden`: the sheet's state is hidden or veryHidden (Excel does not show its tab). */
+export type SheetPart = { name: string; part: string; hidden?: boolean };
 export type XlsxPackage = { entries: Map<string, ZipEntry>; sheets: SheetPart[] };
 
 /** ZIP-based formats that are not .xlsx, by a part only they have; `resave`: Excel can convert it. */
@@ -60,7 +61,8 @@ export function listSheets(workbookXml: string, relsXml: string): SheetPart[] {
     const rid = [...a].find(([k]) => /(^|:)id$/.test(k) && k !== 'sheetId')?.[1] ?? '';
     const part = targets.get(rid);
     const name = a.get('name');
-    if (part && name !== undefined) sheets.push({ name, part });
+    const state = a.get('state');
+    if (part && name !== undefined) sheets.push({ name, part, ...(state === 'hidden' || state === 'veryHidden' ? { hidden: true } : {}) });
   }
   return sheets;
 }

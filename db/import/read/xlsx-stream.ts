@@ -17,7 +17,7 @@ import { EXPECTED, ReaderError, readerError } from './errors';
 import { assertUnchanged, Resources, type FileContext } from './file';
 import { checkSheet, consecutive, decodeRange, mergeFlags, workbookSourceBase, type CellRange } from './sheet';
 import type { TableSource } from './types';
-import { plainRow } from './xlsx-cells';
+import { plainRow, rowFlags } from './xlsx-cells';
 import { inspectXlsx, type XlsxPackage } from './xlsx-package';
 import { verifyZipEntries, ZipError, zipEntryChunks, type ReadAt } from './zip';
 
@@ -73,8 +73,9 @@ export async function openXlsxStream(ctx: FileContext, sha256: string): Promise<
         if ((ws as unknown as { name?: string }).name !== name) continue;
         for await (const row of ws) {
           ctx.signal?.throwIfAborted();
-          const { cells, noResult } = plainRow(row);
-          for (const col of noResult) pass.formulaFlags.push({ row: row.number, col, kind: 'formula_without_value' });
+          const plain = plainRow(row);
+          const { cells } = plain;
+          pass.formulaFlags.push(...rowFlags(row.number, plain));
           if (cells.length > 0) {
             pass.rows = Math.max(pass.rows, row.number);
             pass.cols = Math.max(pass.cols, cells.length);
@@ -122,6 +123,7 @@ export async function openXlsxStream(ctx: FileContext, sha256: string): Promise<
 
   return {
     ...workbookSourceBase(ctx, 'xlsx', sha256, sheets, rowsOf),
+    hiddenSheets: pkg.sheets.filter((s) => s.hidden).map((s) => s.name),
     flags: async (name): Promise<CellFlag[]> => {
       checkSheet(name, sheets, ctx.fileName);
       let pass = passes.get(name);

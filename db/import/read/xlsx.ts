@@ -7,7 +7,7 @@ import { EXPECTED, readerError } from './errors';
 import type { FileContext } from './file';
 import { checkSheet, consecutive, decodeRange, mergeFlags, workbookSourceBase, type CellRange } from './sheet';
 import type { TableSource } from './types';
-import { plainRow } from './xlsx-cells';
+import { plainRow, rowFlags } from './xlsx-cells';
 import { inspectXlsx, type SheetPart } from './xlsx-package';
 import { readZipDirectory, readZipText, verifyZipBuffer, ZipError } from './zip';
 
@@ -63,6 +63,7 @@ export async function openXlsxBuffer(buf: Buffer, ctx: FileContext, sha256: stri
   if (worksheets.length === 0) throw readerError('file_empty', ctx.fileName, EXPECTED.noSheets);
   if (worksheets.every((ws) => ws.actualRowCount === 0)) throw readerError('file_empty', ctx.fileName, EXPECTED.allSheetsEmpty);
   const sheets = worksheets.map((ws) => ws.name);
+  const hiddenSheets = worksheets.filter((ws) => ws.state === 'hidden' || ws.state === 'veryHidden').map((ws) => ws.name);
   const byName = new Map(worksheets.map((ws) => [ws.name, ws]));
   let closed = false;
 
@@ -85,11 +86,12 @@ export async function openXlsxBuffer(buf: Buffer, ctx: FileContext, sha256: stri
 
   return {
     ...workbookSourceBase(ctx, 'xlsx', sha256, sheets, rowsOf),
+    hiddenSheets,
     flags: async (name): Promise<CellFlag[]> => {
       const ws = sheetOf(name);
       const flags: CellFlag[] = [];
       ws.eachRow({ includeEmpty: false }, (row) => {
-        for (const col of plainRow(row).noResult) flags.push({ row: row.number, col, kind: 'formula_without_value' });
+        flags.push(...rowFlags(row.number, plainRow(row)));
       });
       const ranges = (ws.model.merges ?? []).map(decodeRange).filter((r): r is CellRange => r !== null);
       return [...flags, ...mergeFlags(ranges, ws.rowCount, ws.columnCount)];

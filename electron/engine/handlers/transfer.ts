@@ -9,14 +9,11 @@ import type { SimInputs } from '../../../core/transfer/inputs';
 import { gatherSimInputs } from '../../../db/transfer/inputs';
 import { createScenario, deleteScenario, duplicateScenario, ensureBaseline, getScenario, listScenarios, renameScenario, saveScenario } from '../../../db/transfer/scenarios';
 import { loadSolver } from '../../../db/transfer/solver';
+import { simulationYears } from '../../../db/transfer/years';
 import type { Handlers } from '../dispatcher';
 import type { EngineState } from '../state';
 
 type TransferChannels = 'transfer.inputs' | 'transfer.scenarios' | 'transfer.edit' | 'transfer.goalSeek';
-
-function availableYears(state: EngineState): number[] {
-  return (state.db.prepare('SELECT DISTINCT year FROM enrolment_fact ORDER BY year').pluck().all() as number[]).slice(1);
-}
 
 function hashes(inputs: SimInputs, overlay: readonly OverlayEntry[], scores: Record<string, number> | undefined) {
   return { year: inputs.year, paramsHash: parametersHash(inputs.year, resolveParameters(overlay, inputs.year), scores), dataHash: inputs.dataHash };
@@ -25,7 +22,7 @@ function hashes(inputs: SimInputs, overlay: readonly OverlayEntry[], scores: Rec
 export function transferHandlers(state: EngineState): Pick<Handlers, TransferChannels> {
   const inputsFor = (regionCode: string, year: number | undefined) => gatherSimInputs(state.db, { regionCode, year });
   return {
-    'transfer.inputs': (input) => ({ inputs: gatherSimInputs(state.db, input), availableYears: availableYears(state) }),
+    'transfer.inputs': (input) => ({ inputs: gatherSimInputs(state.db, input), availableYears: simulationYears(state.db) }),
     'transfer.scenarios': (input) => {
       const inputs = inputsFor(input.regionCode, input.year);
       const baseline = ensureBaseline(state.db, input.regionCode, hashes(inputs, [], undefined));

@@ -8,6 +8,7 @@ import { CodedError } from '../../../core/result';
 import type { BasisView } from '../../../core/ipc/workspace-contracts';
 import { writeDemo } from '../../../db/demo/write-demo';
 import { openDatabase } from '../../../db/open';
+import { getDataset } from '../../../db/repos/datasets';
 import { basisLine, readOverrides, resolveBasis, writeOverrides, type BasisInput, type Scope } from '../../../db/repos/basis';
 import { writeReferenceData } from '../../../db/workspace/reference';
 import type { Handlers } from '../dispatcher';
@@ -47,7 +48,7 @@ export function workspaceHandlers(state: EngineState): Pick<Handlers, 'workspace
     'basis.show': ({ scope }) => view(state, scope),
     'basis.set': ({ scope, add, clear }) => {
       if (add) {
-        const kind = state.db.prepare('SELECT kind FROM dataset WHERE id = ?').pluck().get(add.datasetId) as string | undefined;
+        const kind = getDataset(state.db, add.datasetId)?.kind;
         if (kind === undefined) throw new CodedError('bad_input', `数据集 ${add.datasetId} 不存在 / dataset ${add.datasetId} does not exist`);
         if (kind !== (add.input.startsWith('fiscal:') ? 'fiscal' : add.input)) throw new CodedError('bad_input', `数据集 ${add.datasetId} 的类型是 ${kind}，不能用于 ${add.input} / dataset is ${kind}`);
       }

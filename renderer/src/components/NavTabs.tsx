@@ -2,11 +2,12 @@
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
-export type View = 'home' | 'compliance' | 'transfer' | 'aid' | 'brief' | 'datasets' | 'import' | 'audit' | 'health';
+export type View = 'home' | 'compliance' | 'transfer' | 'targets' | 'aid' | 'brief' | 'datasets' | 'import' | 'audit' | 'health';
 const VIEWS: readonly { view: View; label: MessageKey }[] = [
   { view: 'home', label: 'navHome' },
   { view: 'compliance', label: 'navCompliance' },
   { view: 'transfer', label: 'navTransfer' },
+  { view: 'targets', label: 'navTargets' },
   { view: 'aid', label: 'navAid' },
   { view: 'brief', label: 'navBrief' },
   { view: 'datasets', label: 'navDatasets' },

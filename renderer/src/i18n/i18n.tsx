@@ -2,18 +2,11 @@ import { createContext, useContext } from 'react';
 import { LEVELS, type LevelOrAll } from '../../../core/levels';
 import type { MoneyUnit } from '../../../core/money/fen';
 import { MESSAGES, type Lang, type MessageKey } from './messages';
+import { translator, type Translator } from './translator';
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+export type Translate = Translator<MessageKey>;
 
-/** "{name}" placeholders filled from vars; an unknown one stays visible rather than vanishing. */
-export function interpolate(text: string, vars?: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
-}
-
-export function makeTranslate(lang: Lang): Translate {
-  const messages = MESSAGES[lang];
-  return (key, vars) => interpolate(messages[key], vars);
-}
+export const makeTranslate: (lang: Lang) => Translate = translator(MESSAGES);
 
 export function levelName(level: LevelOrAll, lang: Lang): string {
   if (level === 'all') return MESSAGES[lang].allLevels;

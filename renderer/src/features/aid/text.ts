@@ -1,6 +1,6 @@
 // The student-aid view's wording, Chinese first.
 import type { Lang } from '../../i18n/messages';
-import { interpolate } from '../../i18n/i18n';
+import { translator } from '../../i18n/translator';
 
 const zh = {
   title: '学生资助',
@@ -135,9 +135,7 @@ const en: Record<keyof typeof zh, string> = {
 export type AidTextKey = keyof typeof zh;
 const TEXT: Record<Lang, Record<AidTextKey, string>> = { zh, en };
 
-export function aidText(lang: Lang): (key: AidTextKey, vars?: Record<string, string | number>) => string {
-  return (key, vars) => interpolate(TEXT[lang][key], vars);
-}
+export const aidText = translator(TEXT);
 
 /** Why a row has no amount, in the view's language. */
 export function missingLabel(code: string, lang: Lang): string {

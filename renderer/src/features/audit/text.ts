@@ -1,6 +1,6 @@
 // The audit and backup views' wording, Chinese first, typed so both languages carry every key.
 import type { Lang } from '../../i18n/messages';
-import { interpolate } from '../../i18n/i18n';
+import { translator, type Translator } from '../../i18n/translator';
 
 const zh = {
   title: '审计与备份',
@@ -137,12 +137,10 @@ const en: Record<keyof typeof zh, string> = {
 };
 
 export type AuditTextKey = keyof typeof zh;
-export type AuditText = (key: AuditTextKey, vars?: Record<string, string | number>) => string;
+export type AuditText = Translator<AuditTextKey>;
 const TEXT: Record<Lang, Record<AuditTextKey, string>> = { zh, en };
 
-export function auditText(lang: Lang): AuditText {
-  return (key, vars) => interpolate(TEXT[lang][key], vars);
-}
+export const auditText = translator(TEXT);
 
 /** Label of an entity name from the log (fact tables share one label). */
 export function entityLabel(t: AuditText, entity: string): string {

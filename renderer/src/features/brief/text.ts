@@ -1,6 +1,6 @@
 // The brief composer's wording, Chinese first.
 import type { Lang } from '../../i18n/messages';
-import { interpolate } from '../../i18n/i18n';
+import { translator } from '../../i18n/translator';
 
 const zh = {
   title: '简报',
@@ -49,6 +49,4 @@ const en: Record<keyof typeof zh, string> = {
 export type BriefTextKey = keyof typeof zh;
 const TEXT: Record<Lang, Record<BriefTextKey, string>> = { zh, en };
 
-export function briefText(lang: Lang): (key: BriefTextKey, vars?: Record<string, string | number>) => string {
-  return (key, vars) => interpolate(TEXT[lang][key], vars);
-}
+export const briefText = translator(TEXT);

@@ -9,6 +9,7 @@ import { Segmented } from '../../components/Segmented';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useEngineQuery } from '../../hooks/use-engine-query';
 import { useI18n } from '../../i18n/i18n';
+import type { Cell } from './cell';
 import { Drilldown } from './Drilldown';
 import { FailureList } from './FailureList';
 import { Matrix } from './Matrix';
@@ -19,7 +20,6 @@ import type { TrendPoint } from './RegionTrend';
 import { statusName, type MatrixData } from '../../../../core/compliance/view-arrow';
 import { useComplianceView } from './use-compliance-view';
 
-export type Cell = { regionCode: string; year: number };
 
 export function ComplianceView({ unit, appVersion }: { unit: MoneyUnit; appVersion: string }) {
   const { lang, t: tt } = useI18n();

@@ -8,7 +8,7 @@ import type { MoneyUnit } from '../../../../core/money/fen';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useEngineQuery } from '../../hooks/use-engine-query';
 import { levelName, useI18n } from '../../i18n/i18n';
-import type { Cell } from './ComplianceView';
+import type { Cell } from './cell';
 import { mixedEffect } from './mixed-effects';
 import { NoteForm } from './NoteForm';
 import { RegionTrend, type TrendPoint } from './RegionTrend';

@@ -11,7 +11,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { nextSort, SortableHeaderRow, sortRows, type Column, type Sort } from '../../components/SortableTable';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { levelName, unitLabel, useI18n } from '../../i18n/i18n';
-import type { Cell } from './ComplianceView';
+import type { Cell } from './cell';
 import { provenanceLines } from './SourcesLine';
 import { complianceText } from './text';
 import { percentText, sortNumber, valuePairText, valueText, valueUnitLabel } from './values';

@@ -12,7 +12,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { useEngineQuery } from '../../hooks/use-engine-query';
 import { useI18n } from '../../i18n/i18n';
-import type { Cell } from './ComplianceView';
+import type { Cell } from './cell';
 import { provenanceLines } from './SourcesLine';
 import { complianceText } from './text';
 

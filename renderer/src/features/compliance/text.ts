@@ -1,7 +1,7 @@
 // The compliance views' wording, Chinese first. Kept with the feature (and typed so both languages
 // carry every key) rather than in the shared catalogue, which other views edit.
 import type { Lang } from '../../i18n/messages';
-import { interpolate } from '../../i18n/i18n';
+import { translator, type Translator } from '../../i18n/translator';
 
 const zh = {
   title: '合规检查',
@@ -173,8 +173,6 @@ const en: Record<ComplianceTextKey, string> = {
 
 const TEXT: Record<Lang, Record<ComplianceTextKey, string>> = { zh, en };
 
-export type ComplianceText = (key: ComplianceTextKey, vars?: Record<string, string | number>) => string;
+export type ComplianceText = Translator<ComplianceTextKey>;
 
-export function complianceText(lang: Lang): ComplianceText {
-  return (key, vars) => interpolate(TEXT[lang][key], vars);
-}
+export const complianceText = translator(TEXT);

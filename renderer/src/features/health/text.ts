@@ -1,6 +1,5 @@
 // The 数据体检 view's wording, Chinese first, typed so both languages carry every key.
-import type { Lang } from '../../i18n/messages';
-import { interpolate } from '../../i18n/i18n';
+import { translator } from '../../i18n/translator';
 
 const zh = {
   title: '数据体检',
@@ -91,8 +90,5 @@ const en: Record<Key, string> = {
   loading: 'Checking…',
 };
 
-export function healthText(lang: Lang) {
-  const m = lang === 'zh' ? zh : en;
-  return (key: Key, vars?: Record<string, string | number>) => interpolate(m[key], vars);
-}
+export const healthText = translator<Key>({ zh, en });
 export type HealthText = ReturnType<typeof healthText>;

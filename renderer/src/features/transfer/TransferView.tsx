@@ -19,6 +19,7 @@ import { GoalSeekPanel } from './GoalSeekPanel';
 import { normaliseWeights } from './weights';
 import { ParameterPanel } from './ParameterPanel';
 import { ResultsSummary } from './ResultsSummary';
+import { GapReachPanel } from './GapReachPanel';
 import { ScenarioBar } from './ScenarioBar';
 import { HistoryPanel } from '../audit/HistoryPanel';
 import { auditText } from '../audit/text';
@@ -229,6 +230,7 @@ export function TransferView({ regions, initialRegion, unit }: { regions: readon
           <div className="transfer-results">
             <p className="muted">{t('assumption')}</p>
             <ResultsSummary report={proposal} unit={unit} lang={lang} t={t} />
+            <GapReachPanel reports={reports} inputs={inputs} lang={lang} />
             <WinnersLosers winners={proposal.winners.winners} losers={proposal.winners.losers} unit={unit} t={t} />
             <ComparisonPanel reports={reports} inputs={inputs} unit={unit} t={t} />
             <AllocationTable rows={proposal.rows} unit={unit} t={t} />

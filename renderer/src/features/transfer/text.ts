@@ -1,6 +1,6 @@
 // The simulator's wording, Chinese first, typed so both languages carry every key.
 import type { Lang } from '../../i18n/messages';
-import { interpolate } from '../../i18n/i18n';
+import { translator, type Translator } from '../../i18n/translator';
 
 const zh = {
   title: '转移支付模拟',
@@ -305,10 +305,8 @@ const en: Record<keyof typeof zh, string> = {
 };
 
 export type TransferTextKey = keyof typeof zh;
-export type TransferText = (key: TransferTextKey, vars?: Record<string, string | number>) => string;
+export type TransferText = Translator<TransferTextKey>;
 
 const TEXT: Record<Lang, Record<TransferTextKey, string>> = { zh, en };
 
-export function transferText(lang: Lang): TransferText {
-  return (key, vars) => interpolate(TEXT[lang][key], vars);
-}
+export const transferText = translator(TEXT);
