@@ -20,6 +20,7 @@ import { templateCommand, templateHelp } from './commands/template';
 import { balanceCommand, balanceHelp } from './commands/balance';
 import { targetsCommand, targetsHelp } from './commands/targets';
 import { optimiseCommand, optimiseHelp, simulateCommand, simulateHelp } from './commands/simulate';
+import { CodedError } from '../core/result';
 import { EXIT, UsageError, processIO, type CliIO } from './io';
 
 const HELP = `wb — 教育财政工作台 命令行 / Education Finance Workbench CLI
@@ -90,6 +91,12 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     return await command(args, io, db);
   } catch (e) {
     if (e instanceof UsageError) {
+      io.err(`wb: ${e.message}\n`);
+      return EXIT.badInput;
+    }
+    // A coded refusal from db/ or core/ (a dataset that cannot be exported, a missing id …) is the
+    // input's fault, said in words: exit 2, not an unexpected error with a stack trace.
+    if (e instanceof CodedError && e.code !== 'internal' && e.code !== 'not_implemented') {
       io.err(`wb: ${e.message}\n`);
       return EXIT.badInput;
     }

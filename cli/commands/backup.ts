@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { appendAudit } from '../../db/audit/log';
 import { listBackups, writeBackup } from '../../db/backup/backups';
 import { restoreBackup } from '../../db/backup/restore';
+import { acquireLease, describeHolder } from '../../db/lock/lease';
 import { defaultDatabasePath } from '../../db/paths';
 import { CodedError } from '../../core/result';
 import { oneOf, parse } from '../args';
@@ -19,7 +20,9 @@ wb backup restore NAME [--force]
   Replace the database with backup NAME (from the list). The current database is copied aside first
   and the restore is recorded in the audit log. Works on a damaged database too. A backup from a
   newer workbench, or a damaged one, is refused before anything is replaced; one whose audit log
-  was tampered with (chain broken, or shorter than the head anchored beside it) needs --force.`;
+  was tampered with (chain broken, or shorter than the head anchored beside it) needs --force.
+  Refused (exit 2) while the workbench app has the database open (its lease, FILE.lock); a stale
+  lease (its process has ended) is taken over with a note.`;
 
 export function backupCommand(argv: string[], io: CliIO, dbOption: string | undefined): number {
   const [sub, ...rest] = argv;
@@ -51,6 +54,14 @@ export function backupCommand(argv: string[], io: CliIO, dbOption: string | unde
     const name = positionals[0];
     if (!name || positionals.length > 1) throw new UsageError('wb backup restore needs exactly one backup NAME (see wb backup list)');
     if (dbOption !== undefined && !existsSync(file)) throw new UsageError(`database file not found: ${file}`);
+    // One writer at a time: an app holding the file would keep writing to the replaced inode.
+    const taken = acquireLease(file, 'cli');
+    if (!taken.ok) {
+      throw new UsageError(
+        `数据库 ${file} 正被 ${describeHolder(taken.holder)} 使用，未恢复、未做任何更改；请先关闭工作台再恢复，或在工作台「审计与备份」中恢复 / the database ${file} is in use by ${describeHolder(taken.holder)}; nothing was restored or changed — close the app first, or restore from its 审计与备份 view`,
+      );
+    }
+    if (taken.takenOver) io.err(`wb: note: a stale lock of ${describeHolder(taken.takenOver)} was taken over (its process has ended)\n`);
     try {
       const result = restoreBackup(file, name, { force: values.force === true });
       result.opened.db.close();
@@ -60,6 +71,8 @@ export function backupCommand(argv: string[], io: CliIO, dbOption: string | unde
     } catch (e) {
       if (e instanceof CodedError) throw new UsageError(e.message);
       throw e;
+    } finally {
+      taken.lease.release();
     }
   }
   throw new UsageError(`wb backup needs list, create or restore, got "${sub ?? ''}"`);

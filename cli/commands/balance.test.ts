@@ -131,6 +131,20 @@ describe('wb simulate with the 缺口因素 (after the unit costs are saved abov
   });
 });
 
+describe('the brief’s 规划目标 section (unit costs saved above)', () => {
+  it('states the targets, the certified share and the cost to close by prefecture, with the school data among the sources', async () => {
+    const out = join(dir, 'brief.html');
+    const r = await wb(['brief', '--region', '390000', '--year', '2024', '--sections', 'targets', '--format', 'html', '--out', out]);
+    expect(r.rc).toBe(0);
+    const html = (await import('node:fs')).readFileSync(out, 'utf8');
+    expect(html).toContain('五、规划目标与优质均衡');
+    expect(html).toContain('100个县中59个已认定义务教育优质均衡（59.0%），48个学校数据达到资源配置标准（48.0%）');
+    expect(html).toContain('优质均衡资源配置与补齐资金');
+    expect(html).toContain('学校办学条件');
+    expect(html).not.toContain('无数据：未设定');
+  });
+});
+
 type TargetsJson = { targets: { target: string; region: string; status: string; value: string; off_track_units: string[] }[] };
 
 describe('wb targets on the demo province', () => {

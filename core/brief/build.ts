@@ -3,6 +3,7 @@
 // never disagree and a fall is never called a rise. Chinese follows the 统计公告 style; English
 // says the same. Legal figures and the rules' wording come from the law store with their citations
 // (./law.ts), never from a literal here.
+import { targetsSection } from './section-targets';
 import { LEVELS, type LevelOrAll } from '../levels';
 import { formatRatio } from '../money/decimal';
 import type { BriefData, CountyFigures, LevelFigures } from './data';
@@ -199,12 +200,13 @@ const HEADINGS: Record<BriefSection, Record<Lang, string>> = {
   per_student: { zh: '二、生均教育经费', en: '2. Spending per student' },
   compliance: { zh: `三、${rulesName('zh')}落实情况`, en: '3. The never-decrease rules' },
   scenario: { zh: '四、转移支付方案测算', en: '4. Transfer scenario' },
+  targets: { zh: '五、规划目标与优质均衡', en: '5. Plan targets and 优质均衡' },
   appendix: { zh: '附表', en: 'Appendix' },
 };
 
 export function buildBrief(d: BriefData, sections: readonly BriefSection[], lang: Lang): Brief {
   const chosen = BRIEF_SECTIONS.filter((s) => sections.includes(s));
-  const build: Record<BriefSection, (d: BriefData, lang: Lang) => BriefBlock[]> = { spending: spendingSection, per_student: perStudentSection, compliance: complianceSection, scenario: scenarioSection, appendix: appendixSection };
+  const build: Record<BriefSection, (d: BriefData, lang: Lang) => BriefBlock[]> = { spending: spendingSection, per_student: perStudentSection, compliance: complianceSection, scenario: scenarioSection, targets: (x, l) => targetsSection(x.targets, l), appendix: appendixSection };
   const short = d.datasets.map((x) => `#${x.id} ${x.sha256.slice(0, 8)}`).join(' ');
   const named = d.datasets.map((x) => `#${x.id} ${x.name} ${x.sha256.slice(0, 8)}`).join('；');
   const scenario = d.scenario ? `${lang === 'zh' ? '方案' : 'scenario'} #${d.scenario.id} ${d.scenario.paramsHash.slice(0, 8)}` : '';

@@ -1,6 +1,7 @@
 // The figures a brief is written from, gathered by db/brief/gather.ts: exact integers (分,
 // persons) and the compliance rows as the rules printed them. JSON-safe.
 import type { LevelOrAll } from '../levels';
+import type { TargetsFigures } from './section-targets';
 
 export type LevelFigures = { level: LevelOrAll; spendingFen: number | null; priorSpendingFen: number | null; students: number | null; priorStudents: number | null };
 
@@ -49,6 +50,8 @@ export type BriefData = {
   counties: CountyFigures[];
   failures: FailureFigures[];
   scenario: ScenarioFigures | null;
+  /** The 规划目标 section's figures (core/brief/section-targets.ts); absent when not gathered. */
+  targets?: TargetsFigures | undefined;
   datasets: { id: number; name: string; sha256: string }[];
   /** The data basis the figures were read through: hash and one line (which dataset, which years). */
   basis?: { hash: string; line: string } | undefined;

@@ -4,7 +4,7 @@
 // HTML, PDF, DOCX and XLSX writers only lay it out. JSON-safe so it crosses the engine boundary.
 import { z } from 'zod';
 
-export const BRIEF_SECTIONS = ['spending', 'per_student', 'compliance', 'scenario', 'appendix'] as const;
+export const BRIEF_SECTIONS = ['spending', 'per_student', 'compliance', 'scenario', 'targets', 'appendix'] as const;
 export type BriefSection = (typeof BRIEF_SECTIONS)[number];
 
 export const CellKind = z.enum(['text', 'integer', 'yuan2', 'yi2', 'wan2', 'percent2']);

@@ -48,7 +48,7 @@ const VisibleText = (max: number) =>
 const AuditEntity = z.enum(['dataset', 'scenario', 'compliance_annotation', 'setting', 'database']);
 const FileBytes = z.object({ fileName: z.string(), bytes: Bytes });
 const UploadId = z.string().regex(/^[0-9a-f]{64}$/, 'an upload id');
-const TableColumn = z.object({ header: z.string(), key: z.string(), kind: z.enum(['text', 'integer', 'decimal2', 'percent2']), width: z.number().optional() });
+const TableColumn = z.object({ header: z.string(), key: z.string(), kind: z.enum(['text', 'integer', 'year', 'number', 'decimal2', 'percent2']), width: z.number().optional() });
 
 export const contracts = {
   'app.info': {

@@ -3,28 +3,30 @@
 // create (built once per process in memory from the same migration files) and, when the database
 // can be written, recreates any that are missing or altered — logging that it did, so the gap is on
 // record — or, read-only, reports them.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { type Migration } from '../migrate';
-import { registerAuditFunctions } from './functions';
 import { appendAudit, hasAuditLog } from './log';
 
 // Keyed by the migrations' names and sizes: loadMigrations() returns a new array on every open.
 const reference = new Map<string, Map<string, string>>();
 const keyOf = (migrations: readonly Migration[]) => migrations.map((m) => `${m.version}:${m.name}:${m.sql.length}`).join('|');
 
-/** name → CREATE TRIGGER sql of every audit trigger the migrations up to `version` create. */
+/**
+ * name → CREATE TRIGGER sql of every audit trigger the migrations create, read from their text in
+ * order (a later CREATE replaces an earlier one; DROP TRIGGER removes it). SQLite stores a
+ * trigger's text exactly as written, from CREATE to END, so the two compare as strings. Parsing,
+ * not running the migrations, keeps every open fast.
+ */
 function expectedTriggers(migrations: readonly Migration[], version: number): Map<string, string> {
   const key = keyOf(migrations);
   let all = reference.get(key);
   if (!all) {
-    const mem = new Database(':memory:');
-    try {
-      registerAuditFunctions(mem, 'reference');
-      mem.pragma('foreign_keys = OFF');
-      for (const m of migrations) mem.exec(m.sql);
-      all = new Map(mem.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'audit_%'`).raw().all() as [string, string][]);
-    } finally {
-      mem.close();
+    all = new Map();
+    for (const m of migrations) {
+      for (const x of m.sql.matchAll(/^CREATE TRIGGER (audit_\w+) [\s\S]*?\nEND(?=;)|^DROP TRIGGER (?:IF EXISTS )?(audit_\w+)/gm)) {
+        if (x[1]) all.set(x[1], x[0]);
+        else if (x[2]) all.delete(x[2]);
+      }
     }
     reference.set(key, all);
   }

@@ -79,7 +79,8 @@ function checkChain(db: Database.Database): Chain {
     }
     if (e.action === 'genesis') genesis = JSON.parse(e.after ?? '{}') as Record<string, unknown>;
     if (e.entityId !== null && e.entity in WATCHED_TABLES) lastAfter.set(`${e.entity}\u0000${e.entityId}`, e.after);
-    if ((e.action === 'delete' || e.action === 'update') && e.entityId !== null && e.entity.endsWith('_fact')) {
+    // Updates and deletes of any other table are of dataset content (the fact tables, published figures).
+    if ((e.action === 'delete' || e.action === 'update') && e.entityId !== null && !(e.entity in WATCHED_TABLES) && e.entity !== CONTENT_ENTITY) {
       const list = factChanges.get(e.entityId) ?? [];
       list.push({ seq: e.seq, table: e.entity, action: e.action, before: e.before, after: e.after });
       factChanges.set(e.entityId, list);

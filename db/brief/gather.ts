@@ -2,6 +2,7 @@
 // on its current boundary), five years of spending, the 基准定额 in force (core/brief/law.ts), the two never-decrease
 // rules for the counties under it with their annotations (the compliance run), and optionally a
 // stored transfer scenario's results. Every dataset read is listed for the provenance footer.
+import { gatherTargetsFigures } from './section-targets';
 import type Database from 'better-sqlite3';
 import type { BriefData, CountyFigures, LevelFigures } from '../../core/brief/data';
 import { citationText, quotaFromLaw } from '../../core/brief/law';
@@ -123,9 +124,12 @@ export function gatherBrief(db: Database.Database, q: BriefQuery): BriefData {
       tiers,
     };
   }
+  const targets = gatherTargetsFigures(db, region.code, year);
+  for (const d of targets.datasets) datasets.set(d.id, d);
   return {
     region: { code: region.code, name: region.name },
     year,
+    targets,
     trend,
     levels,
     standards: [...quota('primary'), ...quota('junior')],

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { csvCell } from '../../core/security/csv-cell';
 
-export type TableColumn = { header: string; key: string; kind: 'text' | 'integer' | 'decimal2' | 'percent2'; width?: number };
+export type TableColumn = { header: string; key: string; kind: 'text' | 'integer' | 'year' | 'number' | 'decimal2' | 'percent2'; width?: number };
 export type TableData = {
   title: string;
   columns: TableColumn[];
@@ -25,7 +25,9 @@ export function tableToCsv(t: TableData): Uint8Array {
   return new TextEncoder().encode(BOM + lines.join('\r\n') + '\r\n');
 }
 
-const NUM_FMT: Record<TableColumn['kind'], string | undefined> = { text: undefined, integer: '#,##0', decimal2: '#,##0.00', percent2: '0.00"%"' };
+// A year is a number without a thousands separator (2,021 would read as a count); 'number' is a
+// column mixing money and counts, shown in Excel's general format.
+const NUM_FMT: Record<TableColumn['kind'], string | undefined> = { text: undefined, integer: '#,##0', year: '0', number: undefined, decimal2: '#,##0.00', percent2: '0.00"%"' };
 
 export async function tableToXlsx(t: TableData): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();

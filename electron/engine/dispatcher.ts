@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { contracts, isChannel, type Channel, type Output, type ParsedInput } from '../../core/ipc/contracts';
 import { asClientMessage, type ClientMessage, type ServerMessage } from '../../core/ipc/wire';
 import { CodedError, fail, ok, type Reply } from '../../core/result';
+import { NoFactorWeightError } from '../../core/transfer/shares';
 
 export type HandlerContext = {
   signal: AbortSignal;
@@ -36,6 +37,8 @@ export function createDispatcher(handlers: Handlers, onInternalError: (e: unknow
         return ok(value);
       } catch (e) {
         if (e instanceof CodedError) return fail(e.code, e.message, e.details);
+        // A scenario with every factor weight 0 cannot split a pool: the user's input, said so.
+        if (e instanceof NoFactorWeightError) return fail('bad_input', `方案无法计算 / the scenario cannot be computed: ${e.message}`);
         // A write that reached a read-only connection: say so plainly rather than "internal".
         if ((e as { code?: unknown })?.code === 'SQLITE_READONLY') return fail('db_read_only', `${channel}: 数据库为只读，未做任何更改 / the database is read-only; nothing was changed`);
         onInternalError(e);

@@ -8,6 +8,7 @@ import { CodedError, fail } from '../../core/result';
 import { openDatabase, type OpenResult } from '../../db/open';
 import { writeDemo } from '../../db/demo/write-demo';
 import { createDispatcher, type Dispatcher, type Handlers } from './dispatcher';
+import { createFileGuard } from './file-guard';
 import { aidHandlers } from './handlers/aid';
 import { appHandlers } from './handlers/app';
 import { auditHandlers } from './handlers/audit';
@@ -88,13 +89,25 @@ export function createEngine(options: EngineOptions): Engine {
     ...workspaceHandlers(state),
     ...healthHandlers(state),
   } satisfies Handlers;
+  // The lease on the file and the check that it was not replaced underneath (file-guard.ts).
+  const guard = createFileGuard(state, log);
   const inner = createDispatcher(handlers, (e) => log(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   const dispatcher: Dispatcher = {
     dispatch(channel, input, ctx) {
+      const replaced = guard.before(channel, WRITE_CHANNELS.has(channel));
+      if (replaced) return Promise.resolve(replaced);
       if (state.recovery && !RECOVERY_CHANNELS.has(channel)) return Promise.resolve(fail('db_unavailable', state.recovery.message));
       if (state.readOnly && WRITE_CHANNELS.has(channel)) return Promise.resolve(fail('db_read_only', `${state.readOnly.message}（未做任何更改 / nothing was changed）`));
       return inner.dispatch(channel, input, ctx);
     },
   };
-  return { dispatcher, state, opened, close: () => state.db.close() };
+  return {
+    dispatcher,
+    state,
+    opened,
+    close: () => {
+      state.db.close();
+      guard.close();
+    },
+  };
 }

@@ -6,6 +6,13 @@ import type { TableSource } from './types';
 
 export const DEFAULT_BATCH = 4096;
 
+/** The last row of an Excel worksheet (2^20): no spreadsheet program writes or reads past it. */
+export const MAX_SHEET_ROWS = 1_048_576;
+
+export function rowBeyondSheet(file: string, sheet: string | null, row: number): Error {
+  return readerError('file_unreadable', file, `行号 ${row.toLocaleString('en-US')} 超出工作表上限 ${MAX_SHEET_ROWS.toLocaleString('en-US')} 行，文件不是正常的 Excel 工作簿（可能是人为构造的行炸弹），未导入；请在 Excel 中打开后另存 / row number ${row.toLocaleString('en-US')} is beyond a worksheet's last row (${MAX_SHEET_ROWS.toLocaleString('en-US')}): not a workbook Excel writes (a row bomb?); nothing was imported — open it in Excel and save it again`, { sheet, row });
+}
+
 export function checkSheet(sheet: string, sheets: readonly string[], fileName: string): void {
   if (!sheets.includes(sheet)) throw readerError('sheet_not_found', fileName, sheetNotFound(sheets), { sheet, value: sheet });
 }
@@ -23,9 +30,12 @@ export function trimTrailing(cells: Cell[]): Cell[] {
  * for empty rows in between (so `n` always increases by one) and nothing after the last one.
  * `src` yields rows in increasing `n`, with gaps allowed.
  */
-export async function* consecutive(src: AsyncIterable<RawRow> | Iterable<RawRow>): AsyncGenerator<RawRow> {
+export async function* consecutive(src: AsyncIterable<RawRow> | Iterable<RawRow>, where?: { file: string; sheet: string }): AsyncGenerator<RawRow> {
   let next = 1;
   for await (const r of src) {
+    // A row numbered past the sheet's last row (a hand-made file, a row bomb) would make this
+    // loop fill in billions of empty rows: refused before the first one is made up.
+    if (r.n > MAX_SHEET_ROWS) throw rowBeyondSheet(where?.file ?? '', where?.sheet ?? null, r.n);
     if (r.cells.length === 0) continue;
     while (next < r.n) yield { n: next++, cells: [] };
     yield r;

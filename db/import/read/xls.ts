@@ -82,7 +82,7 @@ export function openXlsBuffer(buf: Buffer, ctx: FileContext, sha256: string): Ta
   }
 
   async function* rowsOf(name: string): AsyncGenerator<RawRow> {
-    yield* consecutive(sparseRows(sheetOf(name)));
+    yield* consecutive(sparseRows(sheetOf(name)), { file: ctx.fileName, sheet: name });
   }
 
   return {

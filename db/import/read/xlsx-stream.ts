@@ -93,14 +93,16 @@ export async function openXlsxStream(ctx: FileContext, sha256: string): Promise<
     }
   }
 
-  const rowsOf = (name: string) => consecutive(stream(name, { formulaFlags: [], rows: 0, cols: 0 }));
+  const rowsOf = (name: string) => consecutive(stream(name, { formulaFlags: [], rows: 0, cols: 0 }), { file: ctx.fileName, sheet: name });
 
-  async function mergedRanges(name: string): Promise<CellRange[]> {
+  /** Merged ranges and hidden rows, scanned from the sheet's XML (the stream reader gives neither). */
+  async function scanSheetXml(name: string): Promise<{ ranges: CellRange[]; hiddenRows: Set<number> }> {
     const part = pkg.sheets.find((s) => s.name === name)?.part ?? '';
     const entry = pkg.entries.get(part);
-    if (!entry) return [];
+    if (!entry) return { ranges: [], hiddenRows: new Set() };
     const fh = await open(ctx.path, 'r');
     const ranges: CellRange[] = [];
+    const hiddenRows = new Set<number>();
     let carry = '';
     try {
       // latin1 keeps ASCII intact whatever the UTF-8 around it; refs are ASCII
@@ -113,12 +115,18 @@ export async function openXlsxStream(ctx: FileContext, sha256: string): Promise<
           if (r) ranges.push(r);
           last = re.lastIndex;
         }
+        const rowTag = /<(?:\w+:)?row\b[^>]*>/g;
+        for (let m = rowTag.exec(text); m; m = rowTag.exec(text)) {
+          const n = /\br\s*=\s*["'](\d+)["']/.exec(m[0]);
+          // a tag kept in the carry is seen twice: the set keeps it once
+          if (n && /\bhidden\s*=\s*["'](1|true)["']/.test(m[0])) hiddenRows.add(Number(n[1]));
+        }
         carry = text.slice(Math.max(last, text.length - 256)); // a tag cut by the chunk boundary
       }
     } finally {
       await fh.close();
     }
-    return ranges;
+    return { ranges, hiddenRows };
   }
 
   return {
@@ -134,8 +142,10 @@ export async function openXlsxStream(ctx: FileContext, sha256: string): Promise<
         }
         pass = fresh;
       }
-      const merged = mergeFlags(await mergedRanges(name), pass.rows, pass.cols);
-      return [...pass.formulaFlags, ...merged];
+      const xml = await scanSheetXml(name);
+      const merged = mergeFlags(xml.ranges, pass.rows, pass.cols);
+      const hidden: CellFlag[] = [...xml.hiddenRows].sort((a, b) => a - b).map((row) => ({ row, col: -1, kind: 'hidden_row' }));
+      return [...pass.formulaFlags, ...merged, ...hidden];
     },
     close: async () => resources.closeAll(),
   };

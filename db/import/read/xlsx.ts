@@ -5,7 +5,7 @@ import type { Worksheet } from 'exceljs';
 import type { CellFlag, RawRow } from '../../../core/import/cells';
 import { EXPECTED, readerError } from './errors';
 import type { FileContext } from './file';
-import { checkSheet, consecutive, decodeRange, mergeFlags, workbookSourceBase, type CellRange } from './sheet';
+import { checkSheet, consecutive, decodeRange, MAX_SHEET_ROWS, mergeFlags, rowBeyondSheet, workbookSourceBase, type CellRange } from './sheet';
 import type { TableSource } from './types';
 import { plainRow, rowFlags } from './xlsx-cells';
 import { inspectXlsx, type SheetPart } from './xlsx-package';
@@ -29,6 +29,12 @@ async function refuseHugeMerges(buf: Buffer, sheets: readonly SheetPart[], fileN
     const sheet = { part, name: named.get(part) ?? part.replace(/^.*\//, '') };
     const entry = entries.get(part)!;
     const xml = await readZipText(readAt, entry);
+    // A row numbered past the sheet's end: exceljs keeps rows in an array and silently drops one
+    // past 2^32, so it is refused here, while the XML is at hand (rows() refuses the rest).
+    for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*?\br\s*=\s*["'](\d+)["']/g)) {
+      const row = Number(m[1]);
+      if (row > MAX_SHEET_ROWS) throw rowBeyondSheet(fileName, sheet.name, row);
+    }
     let cells = 0;
     for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([^"']+)["']/g)) {
       const r = decodeRange(m[1] ?? '');
@@ -81,6 +87,7 @@ export async function openXlsxBuffer(buf: Buffer, ctx: FileContext, sha256: stri
       (function* () {
         for (const row of present) yield { n: row.number, cells: plainRow(row).cells };
       })(),
+      { file: ctx.fileName, sheet: name },
     );
   }
 

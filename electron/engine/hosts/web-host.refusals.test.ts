@@ -67,7 +67,7 @@ function raw(target: string, headers: Record<string, string> = {}, method = 'GET
     socket.write(Buffer.from(head, 'utf8'));
   });
 }
-const withCookie = (extra: Record<string, string> = {}) => ({ Cookie: `wb_token=${host.token}`, ...extra });
+const withCookie = (extra: Record<string, string> = {}) => ({ Cookie: `${host.cookieName}=${host.token}`, ...extra });
 
 /** The same length as the real token, but wrong (first character changed). */
 function sameLengthWrongToken(): string {
@@ -181,7 +181,7 @@ describe('every route needs the per-run token', () => {
     const attempts: [string, string, Record<string, string>, string?][] = [
       ['no token', route, {}],
       ['wrong query token', `${route}?token=${wrong}`, {}],
-      ['wrong cookie', route, { Cookie: `wb_token=${wrong}` }],
+      ['wrong cookie', route, { Cookie: `${host.cookieName}=${wrong}` }],
       ['token in Referer only', route, { Referer: `${host.url}` }],
       ['token in Referer path only', route, { Referer: `${host.origin}/?token=${host.token}&x=1`, Origin: host.origin }],
       ['token under another cookie name', route, { Cookie: `token=${host.token}; wb_token_x=${host.token}` }],
@@ -215,15 +215,22 @@ describe('every route needs the per-run token', () => {
     const wrong = sameLengthWrongToken();
     expect(await openSocket('/engine', { origin: host.origin })).toBe(403);
     expect(await openSocket(`/engine?token=${wrong}`, { origin: host.origin })).toBe(403);
-    expect(await openSocket('/engine', { origin: host.origin, cookie: `wb_token=${wrong}` })).toBe(403);
+    expect(await openSocket('/engine', { origin: host.origin, cookie: `${host.cookieName}=${wrong}` })).toBe(403);
     expect(await openSocket('/engine', { origin: host.origin, referer: host.url })).toBe(403);
     // The right token on another path, from another origin, or for another Host: still refused.
-    expect(await openSocket('/other', { origin: host.origin, cookie: `wb_token=${host.token}` })).toBe(403);
-    expect(await openSocket('/engine', { origin: 'null', cookie: `wb_token=${host.token}` })).toBe(403);
-    expect(await openSocket('/engine', { origin: `http://localhost.evil.example:${host.port}`, cookie: `wb_token=${host.token}` })).toBe(403);
-    expect(await openSocket('/engine', { origin: host.origin, cookie: `wb_token=${host.token}`, host: `evil.example:${host.port}` })).toBe(403);
+    expect(await openSocket('/other', { origin: host.origin, cookie: `${host.cookieName}=${host.token}` })).toBe(403);
+    expect(await openSocket('/engine', { origin: 'null', cookie: `${host.cookieName}=${host.token}` })).toBe(403);
+    expect(await openSocket('/engine', { origin: `http://localhost.evil.example:${host.port}`, cookie: `${host.cookieName}=${host.token}` })).toBe(403);
+    expect(await openSocket('/engine', { origin: host.origin, cookie: `${host.cookieName}=${host.token}`, host: `evil.example:${host.port}` })).toBe(403);
     // Control: the real token opens it.
-    expect(await openSocket('/engine', { origin: host.origin, cookie: `wb_token=${host.token}` })).toBe('open');
+    expect(await openSocket('/engine', { origin: host.origin, cookie: `${host.cookieName}=${host.token}` })).toBe('open');
+  });
+
+  it('refuses the engine WebSocket when the upgrade carries no Origin, even with the right token', async () => {
+    // A browser always sends Origin; a client that omits it is a script holding the token.
+    expect(await openSocket('/engine', { cookie: `${host.cookieName}=${host.token}` })).toBe(403);
+    expect(await openSocket(`/engine?token=${host.token}`, {})).toBe(403);
+    expect(await openSocket('/engine', { origin: host.origin, cookie: `${host.cookieName}=${host.token}` })).toBe('open');
   });
 
   it('admits the right token (control for the refusals above)', async () => {
@@ -282,5 +289,31 @@ describe('listening address', () => {
   it('is bound to 127.0.0.1 only: not ::1, not the rest of 127.0.0.0/8', async () => {
     expect(await reach('127.0.0.1')).toBe('connected');
     for (const address of ['::1', '127.0.0.2', '127.1.2.3']) expect(await reach(address), address).not.toBe('connected');
+  });
+});
+
+describe('token cookie bound to the port', () => {
+  it('names the cookie for this port and refuses the token under the unbound name or another port\'s', async () => {
+    expect(host.cookieName).toBe(`wb_token_${host.port}`);
+    const swap = await raw(`/?token=${host.token}`);
+    expect(swap.status).toBe(303);
+    expect(swap.raw).toContain(`Set-Cookie: wb_token_${host.port}=${host.token}; HttpOnly; SameSite=Strict; Path=/`);
+    // The old, port-less name (which the browser also sends to every other server on 127.0.0.1).
+    expect((await raw('/', { Cookie: `wb_token=${host.token}` })).status).toBe(401);
+    expect((await raw('/', { Cookie: `wb_token_${host.port + 1}=${host.token}` })).status).toBe(401);
+    expect((await raw('/', withCookie())).status).toBe(200);
+  });
+
+  it('gives two runs on two ports two cookies: neither run accepts the other\'s', async () => {
+    const other = await startWebHost({ dispatcher, rendererDir: renderer });
+    try {
+      expect(other.cookieName).not.toBe(host.cookieName);
+      // Both cookies, as a browser would send them to either port: each host reads only its own.
+      const both = `${host.cookieName}=${host.token}; ${other.cookieName}=${other.token}`;
+      expect((await raw('/', { Cookie: both })).status).toBe(200);
+      expect((await raw('/', { Cookie: `${other.cookieName}=${other.token}` })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -40,7 +40,7 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Res> {
     req.end();
   });
 }
-const cookie = () => ({ cookie: `wb_token=${host.token}` });
+const cookie = () => ({ cookie: `${host.cookieName}=${host.token}` });
 
 describe('browser-mode web host', () => {
   it('listens on 127.0.0.1 only', () => {
@@ -53,7 +53,7 @@ describe('browser-mode web host', () => {
       expect(res.status, path).toBe(401);
       expect(res.body).not.toContain('<title>');
     }
-    expect((await get('/', { cookie: 'wb_token=wrong' })).status).toBe(401);
+    expect((await get('/', { cookie: `${host.cookieName}=wrong` })).status).toBe(401);
     expect((await get('/?token=wrong')).status).toBe(401);
   });
 
@@ -61,7 +61,7 @@ describe('browser-mode web host', () => {
     const res = await get(`/?token=${host.token}`);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/');
-    expect(String(res.headers['set-cookie'])).toMatch(/wb_token=.+; HttpOnly; SameSite=Strict; Path=\//);
+    expect(String(res.headers['set-cookie'])).toMatch(/wb_token_\d+=.+; HttpOnly; SameSite=Strict; Path=\//);
   });
 
   it('serves the renderer with a strict CSP once the token is presented', async () => {
@@ -129,6 +129,7 @@ describe('browser-mode web host', () => {
   it('refuses the engine socket without the token or from another origin', async () => {
     expect(await openSocket({})).toBe(403);
     expect(await openSocket({ ...cookie(), origin: 'http://evil.example' })).toBe(403);
+    expect(await openSocket(cookie())).toBe(403);
   });
 
   it('answers engine calls over the socket with the token', async () => {

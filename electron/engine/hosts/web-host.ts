@@ -1,8 +1,9 @@
 // Browser mode: the renderer served over HTTP on 127.0.0.1 with the engine behind a WebSocket.
 // Everything here is about refusing: other interfaces (we bind loopback only and re-check the
 // peer), other hosts (DNS rebinding: the Host header must be ours), other pages (the per-run token
-// is required on every request, as a query parameter once and then as a SameSite cookie), and
-// paths outside the renderer folder.
+// is required on every request, as a query parameter once and then as a SameSite cookie named for
+// the port), engine sockets opened from another origin or with no Origin, and paths outside the
+// renderer folder.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -21,9 +22,16 @@ export type WebHostOptions = {
   log?: (line: string) => void;
 };
 
-export type WebHost = { url: string; origin: string; port: number; token: string; close(): Promise<void> };
+export type WebHost = { url: string; origin: string; port: number; token: string; cookieName: string; close(): Promise<void> };
 
-const COOKIE = 'wb_token';
+/**
+ * The token cookie's name, one per port. Browsers share cookies between ports of one host, so a
+ * single name would travel to any other server on 127.0.0.1 (and a second workbench run on
+ * another port would overwrite this one's). A per-port name keeps each run's secret to itself.
+ */
+export function tokenCookieName(port: number): string {
+  return `wb_token_${port}`;
+}
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -48,10 +56,10 @@ function sameSecret(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookieToken(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
+    if (k === name) return v.join('=');
   }
   return undefined;
 }
@@ -151,7 +159,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!allowedHosts().has(req.headers.host ?? '')) return { ok: false, status: 403, why: 'unexpected Host header' };
     const q = url.searchParams.get('token') ?? undefined;
     if (sameSecret(q, token)) return { ok: true, viaQuery: true };
-    if (sameSecret(cookieToken(req), token)) return { ok: true, viaQuery: false };
+    if (sameSecret(cookieToken(req, tokenCookieName(port)), token)) return { ok: true, viaQuery: false };
     return { ok: false, status: 401, why: 'missing or wrong token' };
   }
 
@@ -172,7 +180,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (verdict.viaQuery) {
       // Swap the token in the address bar for a cookie the page's own requests will carry.
       res.writeHead(303, {
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         Location: url.pathname,
         'Cache-Control': 'no-store',
         'Referrer-Policy': 'no-referrer',
@@ -203,10 +211,13 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', (req, socket, head) => {
     const url = requestUrl(req);
     const verdict = url ? admit(req, url) : ({ ok: false, status: 400, why: 'malformed request target' } as const);
+    // A browser always sends Origin on a WebSocket upgrade; a client without one is not our page
+    // (a script holding a stolen token), so a missing Origin is refused like a foreign one.
     const origin = req.headers.origin;
-    const originOk = origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}` || origin === undefined;
+    const originOk = origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
     if (!url || !verdict.ok || !originOk || url.pathname !== '/engine') {
-      log(`refused WebSocket ${url?.pathname ?? '(malformed)'}: ${verdict.ok ? 'bad origin or path' : verdict.why}`);
+      const why = !verdict.ok ? verdict.why : origin === undefined ? 'no Origin header' : !originOk ? 'foreign origin' : 'bad path';
+      log(`refused WebSocket ${url?.pathname ?? '(malformed)'}: ${why}`);
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
@@ -241,6 +252,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         origin,
         port,
         token,
+        cookieName: tokenCookieName(port),
         close: () =>
           new Promise<void>((done) => {
             for (const c of wss.clients) c.terminate();

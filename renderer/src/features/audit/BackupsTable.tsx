@@ -31,9 +31,12 @@ export function BackupsTable({ backups, busy, onRestore }: { backups: readonly B
             <td>{b.datasets ?? '—'}</td>
             <td>{b.scenarios ?? '—'}</td>
             <td>{(b.sizeBytes / 1048576).toFixed(1)} MB</td>
-            <td className={b.problem ? 'status-fail' : undefined} title={b.problem ?? undefined}>{b.problem ? t('damaged') : t('ok')}</td>
+            <td className={b.problem || b.auditProblem ? 'status-fail' : undefined} title={b.problem ?? b.auditProblem ?? undefined} data-testid="backup-check">
+              {b.problem ? (/newer than this workbench/.test(b.problem) ? t('newerSchema') : t('damaged')) : b.auditProblem ? t('auditTampered') : t('ok')}
+            </td>
             <td>
-              <button type="button" className="button-small" data-testid="restore-backup" disabled={b.problem !== null || busy !== null} aria-busy={busy === b.name} onClick={() => onRestore(b)}>
+              {/* A tampered backup is restored only from the CLI, with --force, on purpose. */}
+              <button type="button" className="button-small" data-testid="restore-backup" disabled={b.problem !== null || b.auditProblem !== null || busy !== null} aria-busy={busy === b.name} onClick={() => onRestore(b)}>
                 {busy === b.name ? '…' : t('restore')}
               </button>
             </td>

@@ -72,7 +72,7 @@ export function FailureList({ failures, ruleName, unit, onSelect, provenance, ap
             { header: t('rule'), key: 'rule', kind: 'text', width: 22 },
             { header: t('code'), key: 'code', kind: 'text' },
             { header: t('region'), key: 'region', kind: 'text', width: 16 },
-            { header: t('yearCol'), key: 'year', kind: 'integer' },
+            { header: t('yearCol'), key: 'year', kind: 'year' },
             { header: t('level'), key: 'level', kind: 'text' },
             { header: `${t('value')}`, key: 'value', kind: 'decimal2', width: 18 },
             { header: `${t('prior')}`, key: 'prior', kind: 'decimal2', width: 18 },

@@ -19,7 +19,7 @@ export function comparisonExportTable(c: Comparison, regionNames: ReadonlyMap<st
     columns: [
       { header: t('regionCode'), key: 'code', kind: 'text', width: 10 },
       { header: t('regionName'), key: 'name', kind: 'text', width: 16 },
-      { header: t('year'), key: 'year', kind: 'integer', width: 8 },
+      { header: t('year'), key: 'year', kind: 'year', width: 8 },
       { header: t('cmpKey'), key: 'key', kind: 'text', width: 20 },
       { header: t('cmpValueA', { id: c.a.id }), key: 'a', kind: num, width: 20 },
       { header: t('cmpValueB', { id: c.b.id }), key: 'b', kind: num, width: 20 },

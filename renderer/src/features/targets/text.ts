@@ -1,6 +1,5 @@
 // The 规划目标 view's wording, Chinese first.
-import type { Lang } from '../../i18n/messages';
-import { interpolate } from '../../i18n/i18n';
+import { translator } from '../../i18n/translator';
 
 const zh = {
   title: '规划目标',
@@ -177,9 +176,6 @@ const en: Record<Key, string> = {
   assumptions: 'Unit costs',
   simulatorHint: 'Weight the gap factor (缺口因素) in the transfer simulator to see how a split changes the counties meeting the standards by 2027 and 2030.',
 };
-const TEXT: Record<Lang, Record<Key, string>> = { zh, en };
 export type TargetsTextKey = Key;
 
-export function targetsText(lang: Lang): (key: Key, vars?: Record<string, string | number>) => string {
-  return (key, vars) => interpolate(TEXT[lang][key], vars);
-}
+export const targetsText = translator<Key>({ zh, en });
