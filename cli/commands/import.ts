@@ -1,5 +1,6 @@
 // wb import FILE --kind K [options]: the same pipeline as the app's import wizard.
 // Success: a summary on stdout whose last line is the dataset id. Refusal: problems on stderr, exit 2.
+import { describeImpact } from '../../core/basis/impact';
 import { existsSync } from 'node:fs';
 import { IMPORT_KINDS } from '../../core/import/kinds';
 import { describeProblem } from '../../core/import/problems';
@@ -39,6 +40,7 @@ function summary(o: ImportOutcome): string {
   for (const r of o.reconciliation) lines.push(`核对 / control ${r.label} ${r.year ?? ''} ${r.field}: 合计 ${r.expected} 分项之和 ${r.actual} 差 ${r.difference} ${r.storedUnit} ${r.ok ? '✓' : '✗'}`);
   if (o.changes) lines.push(`与上一版本 #${o.changes.previousId} 相比 / vs previous version: ${o.changes.changed} 改动, ${o.changes.added} 新增, ${o.changes.removed} 删除`);
   if (o.changes) for (const c of o.changes.cells.slice(0, 20)) lines.push(`  ${c.regionCode} ${c.year} ${c.key}: ${c.before ?? '—'} → ${c.after ?? '—'}`);
+  if (o.basisImpact) for (const l of describeImpact(o.basisImpact)) lines.push(`数据基础 / data basis: ${l}`);
   return lines.join('\n') + '\n';
 }
 

@@ -1,6 +1,7 @@
 // What an import is asked to do, and what it answers — shared by the CLI, the engine contract and
 // the wizard. Amounts in answers are decimal text (BigInt does not cross JSON).
 import { z } from 'zod';
+import { BasisImpact } from '../basis/impact';
 import { IMPORT_KINDS } from './kinds';
 import { PROBLEM_CODES } from './problems';
 
@@ -79,5 +80,7 @@ export const ImportOutcome = z.object({
     })
     .nullable(),
   reconciliation: z.array(z.object({ label: z.string(), year: z.number().int().nullable(), field: z.string(), expected: z.string(), actual: z.string(), difference: z.string(), tolerance: z.string(), storedUnit: z.string(), ok: z.boolean(), row: z.number().int().nullable() })),
+  /** Whether committing changes the default data basis, and how (absent where the kind feeds none). */
+  basisImpact: BasisImpact.optional(),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;

@@ -22,6 +22,7 @@ import { SimInputs } from '../transfer/inputs';
 import { OverlayEntry, Scores } from '../transfer/parameters';
 import { GoalKindSchema, GoalResultSchema, StoredScenario } from '../transfer/schemas';
 import { workspaceContracts } from './workspace-contracts';
+import { healthContracts } from './health-contracts';
 import { AuditEntry, AuditReport, BackupInfo } from './audit-schemas';
 import { AidAllocateInput, AidAllocationView, AidNeedInput, AidNeedView } from '../aid/view';
 import { targetsContracts } from '../balance/view';
@@ -326,6 +327,7 @@ export const contracts = {
     output: FileBytes,
   },
   ...workspaceContracts,
+  ...healthContracts,
   'aid.need': { input: AidNeedInput, output: AidNeedView },
   'aid.allocate': { input: AidAllocateInput, output: AidAllocationView },
   'aid.export': { input: z.object({ need: AidNeedInput, allocation: AidAllocateInput.optional() }).strict(), output: FileBytes },

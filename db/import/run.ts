@@ -26,6 +26,7 @@ import { formatRatio } from '../../core/money/decimal';
 import { addPart, isUnitMixUp, magnitudeAgainstHeld, reconcile, type PartSums } from './checks';
 import { compareDatasets } from './compare';
 import { plausibilityProblems } from './plausibility';
+import { basisImpact } from './basis-impact';
 import { datasetKind, FACT_TABLES, keyText, type FactKind } from './fact-tables';
 import { openSource, ReaderError, type TableSource } from './read';
 import type { RegionDirectory } from './region-directory';
@@ -496,6 +497,9 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
         if (c.changed === 0 && c.added === 0 && c.removed === 0) notes.push(`与上一版本（#${previous}）的数值完全相同 / identical values to the previous version #${previous}`);
       }
     }
+    // Whether committing would change what the views show (never silently: the preview says so).
+    if (factTable && errorCount === 0) progress(0, 0, '核对数据基础 / checking the data basis');
+    const impact = factTable && errorCount === 0 ? basisImpact(db, datasetId, dsKind, scope ?? 'consolidated') : null;
     const names = new Map((db.prepare('SELECT code, name FROM region').all() as { code: string; name: string }[]).map((r) => [r.code, r.name]));
     const preview: ImportOutcome['preview'] = {
       rows: previewFacts.map((f) => {
@@ -520,6 +524,7 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
       preview,
       changes,
       reconciliation,
+      ...(impact ? { basisImpact: impact } : {}),
     };
     if (toConfirm > 0 && !request.confirm && !options.dryRun && errorCount === 0) {
       errorCount++;

@@ -17,6 +17,8 @@ export type HealthReport = {
   from: number | null;
   to: number | null;
   regions: number;
+  /** Compliance results evaluated (rules × regions × years × levels), N/A included. */
+  results: number;
   coverage: { input: string; covered: number; total: number; gaps: { code: string; name: string; missingYears: string }[] }[];
   na: { rule: string; reason: string; count: number }[];
   overlaps: OverlapSummary[];
@@ -59,6 +61,7 @@ export function healthReport(db: Database.Database, q: HealthQuery): HealthRepor
     from,
     to,
     regions: targets.length,
+    results: check.results.length,
     coverage,
     na: [...na.values()].sort((a, b) => b.count - a.count),
     overlaps: basisOverlaps(db, basis).summary,

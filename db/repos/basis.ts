@@ -104,15 +104,16 @@ function overrideMatches(o: BasisOverride, scope: Scope, input: BasisInput, code
 
 type DatasetRow = BasisDataset & { superseded: number };
 
-export function allDatasets(db: Database.Database): DatasetRow[] {
+/** `without`: a dataset to leave out as if never imported (an import's preview: the basis before it). */
+export function allDatasets(db: Database.Database, without: number | null = null): DatasetRow[] {
   return (
     db
       .prepare(
         `SELECT d.id, d.name, d.kind, d.scope, d.basis, d.sha256, d.imported_at AS importedAt, d.release_stage AS stage, d.synthetic,
-              EXISTS (SELECT 1 FROM dataset s WHERE s.supersedes_id = d.id) AS superseded
-       FROM dataset d ORDER BY d.id DESC`,
+              EXISTS (SELECT 1 FROM dataset s WHERE s.supersedes_id = d.id AND s.id IS NOT @without) AS superseded
+       FROM dataset d WHERE d.id IS NOT @without ORDER BY d.id DESC`,
       )
-      .all() as (Omit<DatasetRow, 'synthetic'> & { synthetic: number })[]
+      .all({ without }) as (Omit<DatasetRow, 'synthetic'> & { synthetic: number })[]
   ).map((d) => ({ ...d, synthetic: d.synthetic === 1 }));
 }
 
@@ -188,8 +189,8 @@ function fiscalIndicators(db: Database.Database, ids: number[]): string[] {
   return db.prepare(`SELECT DISTINCT indicator FROM fiscal_fact WHERE dataset_id IN (${ids.map(() => '?').join(',')}) ORDER BY indicator`).pluck().all(...ids) as string[];
 }
 
-export function resolveBasis(db: Database.Database, scope: Scope, explicitIds?: readonly number[]): DataBasis {
-  const all = allDatasets(db);
+export function resolveBasis(db: Database.Database, scope: Scope, explicitIds?: readonly number[], options: { without?: number } = {}): DataBasis {
+  const all = allDatasets(db, options.without ?? null);
   const explicit = (explicitIds ?? []).map((id) => {
     const d = all.find((x) => x.id === id);
     if (!d) throw new CodedError('bad_input', `数据集 ${id} 不存在 / dataset ${id} does not exist`);

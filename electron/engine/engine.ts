@@ -21,6 +21,7 @@ import { regionHandlers } from './handlers/regions';
 import { targetsHandlers } from './handlers/targets';
 import { transferHandlers } from './handlers/transfer';
 import { workspaceHandlers } from './handlers/workspace';
+import { healthHandlers } from './handlers/health';
 import type { EngineState } from './state';
 
 export type EngineOptions = {
@@ -86,6 +87,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...briefHandlers(state),
     ...auditHandlers(state),
     ...workspaceHandlers(state),
+    ...healthHandlers(state),
   } satisfies Handlers;
   // The lease on the file and the check that it was not replaced underneath (file-guard.ts).
   const guard = createFileGuard(state, log);

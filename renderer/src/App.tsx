@@ -24,6 +24,8 @@ import { TargetsView } from './features/targets/TargetsView';
 import { RecoveryView } from './features/audit/RecoveryView';
 import { WorkspaceBar } from './features/workspace/WorkspaceBar';
 import { WorkbenchTools } from './keyboard/WorkbenchTools';
+import { HealthView } from './features/health/HealthView';
+import { SyntheticNotice } from './features/health/SyntheticNotice';
 import { I18nContext, makeTranslate, unitLabel } from './i18n/i18n';
 import type { Lang } from './i18n/messages';
 import { loadPrefs, savePrefs, type Prefs } from './prefs';
@@ -44,7 +46,10 @@ export function App() {
   const [importOpened, setImportOpened] = useState(false);
   // Bumped after every import: the data basis strip reloads and says what changed.
   const [dataVersion, setDataVersion] = useState(0);
-  const [synthetic, setSynthetic] = useState<boolean | null>(null);
+  const [synthetic, setSynthetic] = useState(false);
+  // Bumped whenever the data basis strip sees a new basis: the 合成数据 notice asks again.
+  const [basisVersion, setBasisVersion] = useState(0);
+  const onBasis = useCallback(() => setBasisVersion((v) => v + 1), []);
   const i18n = useMemo(() => ({ lang: prefs.lang, t: makeTranslate(prefs.lang) }), [prefs.lang]);
   const { t } = i18n;
 
@@ -98,8 +103,8 @@ export function App() {
   }, [engineReady]);
 
   const regions = boot.status === 'ready' ? boot.tree.regions : [];
-  // 合成数据 exactly while synthetic datasets are in the data basis (updated after imports and edits).
-  const showSynthetic = boot.status === 'ready' && (synthetic ?? boot.info.synthetic);
+  // 合成数据 exactly while the current view reads synthetic datasets (SyntheticNotice asks per view and region).
+  const showSynthetic = boot.status === 'ready' && synthetic;
   const regionCode = prefs.regionCode && regions.some((r) => r.code === prefs.regionCode) ? prefs.regionCode : boot.status === 'ready' ? boot.defaultRegion : null;
   const region = regions.find((r) => r.code === regionCode);
 
@@ -132,18 +137,14 @@ export function App() {
         )}
         {boot.status === 'ready' && (
           <EngineContext.Provider value={boot.engine}>
-            {showSynthetic && (
-              <div className="synthetic-notice" data-testid="synthetic-notice">
-                {t('syntheticNotice')}
-              </div>
-            )}
+            <SyntheticNotice view={view} region={regionCode} basisVersion={basisVersion} onChange={setSynthetic} />
             {boot.info.readOnly && (
               <div className="read-only-notice" role="status" data-testid="read-only-notice">
                 {t('readOnlyNotice', { message: boot.info.readOnly.message })}
               </div>
             )}
             <NavTabs view={view} onChange={navigate} />
-            <WorkspaceBar version={dataVersion} onSynthetic={setSynthetic} />
+            <WorkspaceBar version={dataVersion} onSynthetic={onBasis} />
             {view === 'home' && (
               <div className="layout">
                 <aside className="sidebar">
@@ -199,6 +200,13 @@ export function App() {
               <div className="layout layout-full">
                 <ViewBoundary>
                   <DatasetsView focusId={focusDataset} appVersion={boot.info.appVersion} />
+                </ViewBoundary>
+              </div>
+            )}
+            {view === 'health' && (
+              <div className="layout layout-full">
+                <ViewBoundary>
+                  <HealthView appVersion={boot.info.appVersion} version={basisVersion} />
                 </ViewBoundary>
               </div>
             )}

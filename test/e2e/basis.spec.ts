@@ -35,10 +35,32 @@ test('a new workspace, two yearly sheets joined into one series, a basis edit wi
     await chooseFile(page, sheet(y));
     await page.getByTestId('import-kind').selectOption('expenditure');
     await expect(await preview(page)).toHaveAttribute('data-status', 'previewed');
+    // Before commit the preview says the basis changes: 31 province-years of this year gained.
+    const impact = page.getByTestId('import-basis-impact');
+    await expect(impact).toHaveAttribute('data-changes', 'true');
+    await expect(impact.getByTestId('import-basis-input')).toContainText(`expenditure：新增 31、替换 0、不再提供 0 个地区年份 — 北京市、天津市`);
+    await expect(impact.getByTestId('import-basis-input')).toContainText(`${y}`);
+    await expect(impact).toContainText('生均经费、合规检查、转移支付模拟、简报、数据体检');
+    if (y === 2021) await page.screenshot({ path: `${SCREENSHOTS}/basis-import-preview.png` });
     await commit(page);
     await expect(page.getByTestId('basis-notice')).toContainText(`${y}`);
+    // After commit: which views changed, and the way to the basis editor.
+    await expect(page.getByTestId('basis-notice-views')).toContainText('受影响的视图：生均经费、合规检查、转移支付模拟、简报、数据体检');
   }
   await expect(page.getByTestId('basis-notice')).toContainText('+ expenditure');
+  // The series joins: 数据体检 counts 31 provinces × 2 years of spending, and no enrolment.
+  await page.getByTestId('nav-health').click();
+  await page.getByTestId('health-from').fill('2020');
+  await page.getByTestId('health-to').fill('2021');
+  await page.getByTestId('health-run').click();
+  await expect(page.getByTestId('health-summary')).toContainText('2020–2021');
+  await expect(page.getByTestId('health-coverage-row').filter({ hasText: 'expenditure' })).toContainText('6262100.0%');
+  await expect(page.getByTestId('health-view-row').filter({ hasText: '无数据：数据基础中无本年在校生数' }).first()).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/health-joined.png`, fullPage: true });
+  await page.getByTestId('basis-notice-open').click();
+  await expect(page.getByTestId('basis-editor')).toBeVisible();
+  await page.getByTestId('basis-edit').click();
+  await expect(page.getByTestId('basis-editor')).toHaveCount(0);
   await expect(page.getByTestId('synthetic-notice')).toHaveCount(0);
 
   await page.getByTestId('basis-edit').click();

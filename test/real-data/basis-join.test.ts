@@ -116,6 +116,19 @@ describe.skipIf(!have)('real data: the demo plus one real sheet keeps the demo c
     expect((await wb(['demo', '--out', db])).rc).toBe(0);
     const before = await wb(['--db', db, 'check', '--level', 'county', '--failures', '--format', 'json']);
     expect(before.rc).toBe(1);
+    // Before committing, the preview says what the import would change in the data basis: 31
+    // province-years gained, no existing result changed (the demo's counties keep their data).
+    const dry = await wb(['--db', db, 'import', sheet(2021), '--kind', 'expenditure', '--dry-run', '--format', 'json']);
+    expect(dry.rc, dry.err).toBe(0);
+    const impact = (JSON.parse(dry.out) as { basisImpact: { changes: boolean; inputs: { input: string; gained: number; replaced: number; lost: number; regions: number; years: number[] }[]; views: string[]; results: { changed: number; statusChanged: number; added: number } } }).basisImpact;
+    expect(impact.changes).toBe(true);
+    expect(impact.inputs).toEqual([expect.objectContaining({ input: 'expenditure', gained: 31, replaced: 0, lost: 0, regions: 31, years: [2021] })]);
+    expect(impact.views).toEqual(['home', 'compliance', 'transfer', 'brief', 'health']);
+    expect(impact.results).toMatchObject({ changed: 0, statusChanged: 0 });
+    expect(impact.results.added).toBeGreaterThan(0);
+    const text = await wb(['--db', db, 'import', sheet(2021), '--kind', 'expenditure', '--dry-run']);
+    expect(text.out).toContain('expenditure: 新增 31 个地区年份');
+    expect(text.out).toContain('0 个改变（其中 0 个结论改变）');
     const imp = await wb(['--db', db, 'import', sheet(2021), '--kind', 'expenditure']);
     expect(imp.rc, imp.err).toBe(0);
     const after = await wb(['--db', db, 'check', '--level', 'county', '--failures', '--format', 'json']);

@@ -2,7 +2,7 @@
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
-export type View = 'home' | 'compliance' | 'transfer' | 'targets' | 'aid' | 'brief' | 'datasets' | 'import' | 'audit';
+export type View = 'home' | 'compliance' | 'transfer' | 'targets' | 'aid' | 'brief' | 'datasets' | 'import' | 'audit' | 'health';
 const VIEWS: readonly { view: View; label: MessageKey }[] = [
   { view: 'home', label: 'navHome' },
   { view: 'compliance', label: 'navCompliance' },
@@ -11,6 +11,7 @@ const VIEWS: readonly { view: View; label: MessageKey }[] = [
   { view: 'aid', label: 'navAid' },
   { view: 'brief', label: 'navBrief' },
   { view: 'datasets', label: 'navDatasets' },
+  { view: 'health', label: 'navHealth' },
   { view: 'import', label: 'navImport' },
   { view: 'audit', label: 'navAudit' },
 ];

@@ -325,6 +325,15 @@ export const zh = {
   basisTo: '结束年',
   basisSave: '保存',
   basisClear: '恢复默认规则',
+  impBasisSame: '提交后数据基础不变：现有视图显示的内容不受影响。',
+  impBasisChanges: '提交后数据基础将改变，以下视图的显示会变化：{views}',
+  impBasisInput: '{input}：新增 {gained}、替换 {replaced}、不再提供 {lost} 个地区年份 — {regions}；{years}',
+  impBasisReplaced: '（取代数据集 {ids}）',
+  impBasisResults: '合规检查结果：{changed} 个改变（其中 {status} 个结论改变），{added} 个新增。',
+  impBasisHint: '如不希望改变，导入后可在“数据基础 › 查看与编辑”中设置不使用该数据集。',
+  basisNoticeViews: '受影响的视图：{views}',
+  basisNoticeOpen: '打开数据基础编辑',
+  navHealth: '数据体检',
   transferHoles: '数据基础有 {n} 处缺口，以下数据按 0 参与计算，结果不可靠：',
 } as const;
 
@@ -655,6 +664,15 @@ export const en: Messages = {
   basisTo: 'to',
   basisSave: 'Save',
   basisClear: 'Back to the default rule',
+  impBasisSame: 'Committing does not change the data basis: no view shows anything different.',
+  impBasisChanges: 'Committing changes the data basis; these views will show different figures: {views}',
+  impBasisInput: '{input}: {gained} region-years gained, {replaced} replaced, {lost} no longer supplied — {regions}; {years}',
+  impBasisReplaced: ' (taking over from dataset {ids})',
+  impBasisResults: 'Compliance results: {changed} change ({status} in status), {added} new.',
+  impBasisHint: 'To keep the views as they are, set the dataset to “do not use” in Data basis › View and edit after importing.',
+  basisNoticeViews: 'Views affected: {views}',
+  basisNoticeOpen: 'Open the basis editor',
+  navHealth: 'Data health',
   transferHoles: 'The data basis has {n} holes, read as 0 below; the results are not reliable:',
 };
 

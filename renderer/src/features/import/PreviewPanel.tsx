@@ -5,6 +5,7 @@ import type { ImportOutcome } from '../../../../core/import/request';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useRegionNames } from '../../hooks/use-region-names';
 import { useI18n } from '../../i18n/i18n';
+import { BasisImpactSection } from './BasisImpactSection';
 import { ChangesSection } from './ChangesSection';
 import { FileFacts } from './FileFacts';
 import { MappingEditor } from './MappingEditor';
@@ -34,6 +35,7 @@ export function PreviewPanel({ previewed, committed, dirty, stale, task, onCommi
     <div className="preview" data-testid="import-preview" data-round={previewed.round}>
       <h3 className="step-title">{t('impStepPreview')}</h3>
       {!committed && <StatusBanner key={`status-${previewed.round}`} outcome={o} dirty={dirty} busy={task !== null} onCommit={onCommit} onRepreview={onRepreview} />}
+      {o.basisImpact && o.status !== 'refused' && <BasisImpactSection impact={o.basisImpact} />}
       <TaskProgress active={task?.op === 'commit'} label={t('impCommitting')} rows={task?.rows ?? 0} onCancel={onCancel} />
       {o.problems.length > 0 && <ProblemsTable problems={o.problems} problemCount={o.problemCount} />}
       {o.changes && <ChangesSection kind={kind} changes={o.changes} regionNames={names} />}

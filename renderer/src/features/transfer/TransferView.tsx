@@ -160,6 +160,16 @@ export function TransferView({ regions, initialRegion, unit }: { regions: readon
             ))}
           </select>
         </label>
+        <button
+          type="button"
+          className="button-small"
+          data-testid="scenario-from-data"
+          disabled={busy || !inputs || (inputs.holes?.length ?? 0) > 0}
+          title={inputs?.holes?.length ? t('fromDataHoles', { n: inputs.holes.length }) : t('fromDataHint')}
+          onClick={() => inputs && void act(() => engine.call('transfer.edit', { action: 'create', regionCode, year: inputs.year, name: t('fromDataName', { region: inputs.regionName, year: inputs.year }), overlay: [] }), (id) => select(id))}
+        >
+          {t('fromData')}
+        </button>
         <label>
           {t('compareWith')}{' '}
           <select data-testid="transfer-compare" value={compareId ?? ''} onChange={(e) => setCompareId(e.target.value ? Number(e.target.value) : null)}>

@@ -8,6 +8,7 @@ import { useEngine } from '../../bridge/engine-context';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/i18n';
 import { yearRanges } from '../../../../core/year-ranges';
+import { VIEW_NAMES, viewsReadingAny, type BasisViewId } from '../../../../core/basis/impact';
 
 type Basis = Output<'basis.show'>;
 
@@ -30,11 +31,18 @@ export function basisChanges(before: Basis, after: Basis): string[] {
   return out;
 }
 
+/** The inputs whose datasets, regions or years changed between two bases. */
+export function changedInputs(before: Basis, after: Basis): string[] {
+  const sig = (b: Basis, input: string) => b.summary.filter((e) => e.input === input).map((e) => `${e.datasetId}:${e.regions}:${e.years.join()}`).join('|');
+  const inputs = new Set([...before.summary, ...after.summary].map((e) => e.input));
+  return [...inputs].filter((i) => sig(before, i) !== sig(after, i));
+}
+
 export function WorkspaceBar({ version, onSynthetic }: { version: number; onSynthetic: (synthetic: boolean) => void }) {
   const engine = useEngine();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [basis, setBasis] = useState<Basis | null>(null);
-  const [notice, setNotice] = useState<string[] | null>(null);
+  const [notice, setNotice] = useState<{ lines: string[]; views: BasisViewId[] } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [menu, setMenu] = useState(false);
   const [editor, setEditor] = useState(false);
@@ -43,7 +51,11 @@ export function WorkspaceBar({ version, onSynthetic }: { version: number; onSynt
   const show = useCallback(
     (next: Basis) => {
       const before = previous.current;
-      if (before && before.hash !== next.hash) setNotice(basisChanges(before, next));
+      if (before && before.hash !== next.hash) {
+        const inputs = changedInputs(before, next);
+        // Same coverage but other data read (an override between overlapping datasets): every view of every input may change.
+        setNotice({ lines: basisChanges(before, next), views: viewsReadingAny(inputs.length ? inputs : next.summary.map((e) => e.input)) });
+      }
       previous.current = next;
       setBasis(next);
       onSynthetic(next.synthetic);
@@ -77,7 +89,15 @@ export function WorkspaceBar({ version, onSynthetic }: { version: number; onSynt
       {error && <ErrorBanner error={error} />}
       {notice && (
         <div className="basis-notice" role="status" data-testid="basis-notice">
-          <strong>{t('basisChanged')}</strong> {notice.length ? notice.join('；') : t('basisChangedSameCoverage')}
+          <strong>{t('basisChanged')}</strong> {notice.lines.length ? notice.lines.join('；') : t('basisChangedSameCoverage')}
+          {notice.views.length > 0 && (
+            <span className="basis-notice-views" data-testid="basis-notice-views">
+              {t('basisNoticeViews', { views: notice.views.map((v) => VIEW_NAMES[v][lang]).join(lang === 'zh' ? '、' : ', ') })}
+            </span>
+          )}
+          <button type="button" className="button-small" data-testid="basis-notice-open" onClick={() => setEditor(true)}>
+            {t('basisNoticeOpen')}
+          </button>
           <button type="button" className="button-small" onClick={() => setNotice(null)}>
             {t('basisDismiss')}
           </button>
