@@ -9,7 +9,7 @@ const ViewId = z.enum(['home', 'compliance', 'transfer', 'brief', 'health']);
 
 export const DataHealthView = z.object({
   basis: z.object({ hash: z.string(), line: z.string() }),
-  govLevel: z.enum(['province', 'prefecture', 'county']),
+  govLevel: z.enum(['national', 'province', 'prefecture', 'county']),
   scope: Scope,
   from: z.number().int().nullable(),
   to: z.number().int().nullable(),
