@@ -39,8 +39,11 @@ for (const lang of ['zh', 'en'] as const) {
     }
     await captureCopies(page);
 
-    // The region tree: ↓ from the search box, ↓ to the first prefecture, → expands, → enters, Enter chooses.
+    // The region tree: ↓ from the search box (全国 is its root), ↓ to the province, ↓ to the first
+    // prefecture, → expands, → enters, Enter chooses.
     await tabTo(page, '[data-testid="region-search"]');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('region-000000')).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(page.getByTestId('region-390000')).toBeFocused();
     await page.keyboard.press('ArrowDown');
