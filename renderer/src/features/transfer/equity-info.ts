@@ -1,7 +1,6 @@
 // What each equity measure means, which way is more equal, and the threshold the reader may hold
 // it against: the 优质均衡 ceiling from the law store where the law sets one (the between-school CV
-// of 教督〔2017〕6号), and otherwise a plain statement that the law sets none, with the benchmark
-// commonly used in the school-finance literature marked as such (never as a legal threshold).
+// of 教督〔2017〕6号), and otherwise a plain statement that the law sets none.
 import { lawLatest } from '../../../../core/law';
 
 export type EquityMeasure = 'range' | 'restrictedRange' | 'federalRangeRatio' | 'cv' | 'mcloone' | 'verstegen' | 'gini' | 'theil' | 'theilWithin' | 'theilBetween' | 'wealthCorrelation' | 'wealthElasticity';
@@ -23,23 +22,20 @@ const DEFINITIONS: Record<EquityMeasure, { zh: string; en: string }> = {
   wealthElasticity: { zh: '人均财力每高 1%，生均支出高多少 %（财政中性检验）。越接近 0 越中性。', en: 'How many % spending per student rises for each 1 % more revenue per head (fiscal neutrality). Nearer 0 is more neutral.' },
 };
 
-/** Benchmarks from the school-finance literature (Odden & Picus), shown as such, not as law. */
-const LITERATURE: Partial<Record<EquityMeasure, string>> = { federalRangeRatio: '≤ 0.25', cv: '≤ 0.10', mcloone: '≥ 0.95', verstegen: '≤ 1.05' };
-
 export function equityMeasureInfo(key: EquityMeasure, lang: Lang): MeasureInfo {
   const definition = DEFINITIONS[key][lang];
-  const lit = LITERATURE[key];
-  const literature = lit ? (lang === 'zh' ? `文献常用参考值 ${lit}（Odden & Picus，非法规阈值）。` : `Common benchmark in the school-finance literature: ${lit} (Odden & Picus; not a legal threshold).`) : '';
+  // Only thresholds with a legal source are shown: literature benchmarks quoted without a checked
+  // source would read as authoritative in an official brief.
   if (key === 'cv') {
     const primary = lawLatest('balance.cv_max.primary');
     const junior = lawLatest('balance.cv_max.junior');
     const source = `${primary.reference.document}·${primary.reference.article}`;
     const threshold =
       lang === 'zh'
-        ? `优质均衡阈值：校际差异系数 小学 ≤ ${primary.value.toFixed(2)}、初中 ≤ ${junior.value.toFixed(2)}（${source}）。该阈值针对县内学校间的资源配置指标，此处为县间生均支出，仅作参照。${literature}`
-        : `High-quality balance (优质均衡) threshold: between-school CV ≤ ${primary.value.toFixed(2)} (primary) and ≤ ${junior.value.toFixed(2)} (junior) (${source}). It applies to resource indicators across a county's schools; here it is spending per student across counties, for reference only. ${literature}`;
+        ? `优质均衡阈值：校际差异系数 小学 ≤ ${primary.value.toFixed(2)}、初中 ≤ ${junior.value.toFixed(2)}（${source}）。该阈值针对县内学校间的资源配置指标，此处为县间生均支出，仅作参照。`
+        : `High-quality balance (优质均衡) threshold: between-school CV ≤ ${primary.value.toFixed(2)} (primary) and ≤ ${junior.value.toFixed(2)} (junior) (${source}). It applies to resource indicators across a county's schools; here it is spending per student across counties, for reference only.`;
     return { definition, threshold };
   }
   const none = lang === 'zh' ? '优质均衡评估办法未对此指标规定阈值。' : 'The high-quality balance (优质均衡) assessment sets no threshold for this measure.';
-  return { definition, threshold: literature ? `${none}${lang === 'zh' ? '' : ' '}${literature}` : none };
+  return { definition, threshold: none };
 }
