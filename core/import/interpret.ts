@@ -57,7 +57,8 @@ export type Fact = {
   item?: AidItem | '';
 };
 
-export type TotalRow = { row: number; label: string; year: number | null; field: string; level: LevelOrAll; value: bigint; decimals: number; unit: Unit | undefined };
+/** national: the whole country's own row, stored as a fact and also checked against the file's parts. */
+export type TotalRow = { row: number; label: string; year: number | null; field: string; level: LevelOrAll; value: bigint; decimals: number; unit: Unit | undefined; national?: true };
 
 export type RowOutcome = { facts: Fact[]; problems: Problem[]; totals: TotalRow[]; ended?: boolean };
 
@@ -311,6 +312,8 @@ export function createInterpreter(mapping: Mapping, ctx: InterpretContext) {
       return problems;
     }
     if (k.regionCode === null) return problems;
+    // 全国 is a fact of its own, and where the file also lists the provinces it must equal their sum.
+    if (k.regionCode === NATIONAL_CODE) out.totals.push({ row: r.n, label: k.regionText, year, field: v.field, level: v.level ?? k.rowLevel, value: s.value, decimals: s.decimals, unit: parsed.unit ?? unit, national: true });
     const fact: Fact = { row: r.n, column: v.column, regionCode: k.regionCode, year, level: v.level ?? k.rowLevel, funcCode: k.funcCode, measure: k.measure, field: v.field, value: s.value };
     const factUnit = parsed.unit ?? unit;
     if (factUnit) fact.unit = factUnit;

@@ -30,7 +30,8 @@ export function addPart(sums: PartSums, year: number, field: string, level: stri
  * half a unit of the last printed digit per figure is rounding, not a mismatch.
  */
 export function reconcile(s: PartSums, totals: readonly TotalRow[]): Reconciliation[] {
-  return totals.map((tot) => {
+  // A national row with no provinces beside it in the file has nothing to be checked against.
+  return totals.filter((tot) => !tot.national || (s.get(partKey(tot.year ?? 0, tot.field, tot.level))?.n ?? 0) > 0).map((tot) => {
     const part = s.get(partKey(tot.year ?? 0, tot.field, tot.level)) ?? { sum: 0n, n: 0 };
     const factor = tot.unit ? UNIT_FACTOR[tot.unit].factor : 1n;
     const halfUlp = (factor * 5n) / 10n ** BigInt(tot.decimals + 1);

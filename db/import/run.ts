@@ -1,6 +1,7 @@
 // One import, start to finish: read the file, find the table, settle the mapping, write every fact
 // inside one transaction, check it (keys, control totals, magnitude, changes against the previous
 // version), then commit — or roll back and report. The source file is only ever read.
+import { NATIONAL_CODE } from '../../core/regions/national';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -407,7 +408,8 @@ async function importFrom(source: TableSource, request: ImportRequest, options: 
     const written = (f: Fact, w: WriteResult) => {
       if (w.ok) {
         factCount++;
-        addPart(partSums, f.year, request.kind === 'capacity' || request.kind === 'aid' ? f.field : request.kind === 'enrolment' ? 'students' : 'amount', factTable!.keys.includes('level') ? f.level : 'all', f.value);
+        // The national row is the total the parts are checked against, not one of the parts.
+        if (f.regionCode !== NATIONAL_CODE) addPart(partSums, f.year, request.kind === 'capacity' || request.kind === 'aid' ? f.field : request.kind === 'enrolment' ? 'students' : 'amount', factTable!.keys.includes('level') ? f.level : 'all', f.value);
         if (f.unit) unitsSeen.add(f.unit);
         if (previewFacts.length < PREVIEW_ROWS) previewFacts.push(f);
       } else
