@@ -17,6 +17,10 @@ export function cellText(v: string | number | null, kind: CellKind): string {
   switch (kind) {
     case 'integer':
       return fixed(0);
+    case 'year':
+      return String(v);
+    case 'decimal4':
+      return fixed(4);
     case 'percent2':
       return `${v > 0 ? '+' : ''}${fixed(2)}`;
     case 'text':

@@ -7,7 +7,8 @@ import { z } from 'zod';
 export const BRIEF_SECTIONS = ['spending', 'per_student', 'compliance', 'scenario', 'targets', 'appendix'] as const;
 export type BriefSection = (typeof BRIEF_SECTIONS)[number];
 
-export const CellKind = z.enum(['text', 'integer', 'yuan2', 'yi2', 'wan2', 'percent2']);
+// year: a calendar year (no thousands separator); decimal4: a ratio or % shown to 4 decimals.
+export const CellKind = z.enum(['text', 'integer', 'year', 'decimal4', 'yuan2', 'yi2', 'wan2', 'percent2']);
 export type CellKind = z.infer<typeof CellKind>;
 
 export const BriefTable = z.object({

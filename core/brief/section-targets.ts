@@ -10,7 +10,8 @@ export type TargetsFigures = {
   /** Why there is nothing to report (no school data …), else null. */
   reason: string | null;
   year: number | null;
-  targets: { name: { zh: string; en: string }; region: string; deadline: number; threshold: string; latest: string; projection: string; status: 'met' | 'on_track' | 'off_track' | 'no_data' }[];
+  /** Values in the target's own unit: % for shares (59.00 = 59 %), a plain ratio otherwise. */
+  targets: { name: { zh: string; en: string }; region: string; deadline: number; unit: 'percent' | 'ratio'; comparator: '≥' | '≤'; threshold: number; latest: number | null; latestYear: number | null; projection: number | null; status: 'met' | 'on_track' | 'off_track' | 'no_data' }[];
   counties: number;
   countiesMet: number;
   certified: number;
@@ -48,13 +49,15 @@ export function targetsSection(f: TargetsFigures | undefined, lang: Lang): Brief
       columns: [
         { header: lang === 'zh' ? '目标' : 'Target', kind: 'text' },
         { header: lang === 'zh' ? '地区' : 'Region', kind: 'text' },
-        { header: lang === 'zh' ? '期限' : 'Deadline', kind: 'text' },
+        { header: lang === 'zh' ? '期限' : 'Deadline', kind: 'year' },
+        { header: lang === 'zh' ? '单位' : 'Unit', kind: 'text' },
         { header: lang === 'zh' ? '目标值' : 'Target', kind: 'text' },
-        { header: lang === 'zh' ? '当前值' : 'Latest', kind: 'text' },
-        { header: lang === 'zh' ? '直线预测' : 'Straight line', kind: 'text' },
+        { header: lang === 'zh' ? '当前值' : 'Latest', kind: 'decimal4' },
+        { header: lang === 'zh' ? '当前值年份' : 'Year of latest', kind: 'year' },
+        { header: lang === 'zh' ? '直线预测' : 'Straight line', kind: 'decimal4' },
         { header: lang === 'zh' ? '状态' : 'Status', kind: 'text' },
       ],
-      rows: f.targets.map((t) => [t.name[lang], t.region, String(t.deadline), t.threshold, t.latest, t.projection, STATUS[t.status][lang]]),
+      rows: f.targets.map((t) => [t.name[lang], t.region, t.deadline, t.unit === 'percent' ? '%' : lang === 'zh' ? '比值' : 'ratio', `${t.comparator} ${t.unit === 'percent' ? t.threshold.toFixed(2) : t.threshold.toFixed(4)}`, t.latest, t.latestYear, t.projection, STATUS[t.status][lang]]),
       note: lang === 'zh' ? '直线预测为按已有年份最小二乘外推至期限年份，仅供参考。' : 'Straight line: least squares over the years held, extended to the deadline; indicative only.',
     },
   });

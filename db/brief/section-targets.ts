@@ -5,7 +5,8 @@ import type Database from 'better-sqlite3';
 import type { TargetsFigures } from '../../core/brief/section-targets';
 import { costsView, latestSchoolYear, targetsView } from '../balance/view';
 
-const show = (v: number | null | undefined, share: boolean) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : share ? `${(v * 100).toFixed(2)}%` : v.toFixed(4));
+/** A share as % (0.59 → 59), a ratio as is; no figure is null (shown as —), never 0. */
+const inUnit = (v: number | null | undefined, share: boolean): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : share ? v * 100 : v);
 
 export function gatherTargetsFigures(db: Database.Database, regionCode: string, year: number): TargetsFigures {
   const empty = (reason: string): TargetsFigures => ({ reason, year: null, targets: [], counties: 0, countiesMet: 0, certified: 0, prefectures: [], totalCostFen: null, missing: [], synthetic: false, datasets: [] });
@@ -20,7 +21,7 @@ export function gatherTargetsFigures(db: Database.Database, regionCode: string, 
   return {
     reason: null,
     year: asOf,
-    targets: t.targets.map((r) => ({ name: r.label, region: r.regionName, deadline: r.deadline, threshold: `${r.comparator === '>=' ? '≥' : '≤'} ${show(r.threshold, r.isShare)}`, latest: r.latest ? `${show(r.latest.value, r.isShare)}（${r.latest.year}）` : '—', projection: show(r.projection, r.isShare), status: r.status })),
+    targets: t.targets.map((r) => ({ name: r.label, region: r.regionName, deadline: r.deadline, unit: r.isShare ? 'percent' : 'ratio', comparator: r.comparator === '>=' ? '≥' : '≤', threshold: inUnit(r.threshold, r.isShare)!, latest: inUnit(r.latest?.value, r.isShare), latestYear: r.latest?.year ?? null, projection: inUnit(r.projection, r.isShare), status: r.status })),
     counties: c.counties.length,
     countiesMet: c.counties.filter((x) => x.status === 'met').length,
     certified: c.counties.filter((x) => x.certified).length,

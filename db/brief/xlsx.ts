@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { Brief, CellKind } from '../../core/brief/model';
 
-const NUM_FMT: Record<CellKind, string | undefined> = { text: undefined, integer: '#,##0', yuan2: '#,##0.00', yi2: '#,##0.00', wan2: '#,##0.00', percent2: '+0.00;-0.00;0.00' };
+const NUM_FMT: Record<CellKind, string | undefined> = { text: undefined, integer: '#,##0', year: '0', decimal4: '0.0000', yuan2: '#,##0.00', yi2: '#,##0.00', wan2: '#,##0.00', percent2: '+0.00;-0.00;0.00' };
 const FONT = { name: '仿宋', size: 12 };
 const HEAD = { name: '黑体', size: 12 };
 
