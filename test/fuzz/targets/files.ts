@@ -60,7 +60,8 @@ async function readEverything(path: string, options: { encoding?: 'auto' | 'utf-
         }
       }
       const flags = await source.flags(sheet);
-      for (const f of flags) if (!Number.isInteger(f.row) || f.row < 1 || !Number.isInteger(f.col) || f.col < 0) return { signature: `flags(${source.format}): bad flag position`, detail: JSON.stringify(f) };
+      // A hidden row is flagged as a whole row: col -1 (core/import/cells.ts); every other flag names a cell.
+      for (const f of flags) if (!Number.isInteger(f.row) || f.row < 1 || !Number.isInteger(f.col) || f.col < (f.kind === 'hidden_row' ? -1 : 0) || (f.kind === 'hidden_row' && f.col !== -1)) return { signature: `flags(${source.format}): bad flag position`, detail: JSON.stringify(f) };
     }
     try {
       for await (const _ of source.rows('\u0000no such sheet')) break;
